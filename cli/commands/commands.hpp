@@ -1,0 +1,17 @@
+#pragma once
+// Each subcommand adds itself to the app and returns the action to run once parsing succeeded.
+#include <CLI/CLI.hpp>
+#include <functional>
+
+#include "routers/router_registry.hpp"
+
+namespace routelab::cli {
+
+using CommandAction = std::function<int()>;
+
+CommandAction add_routers_command(CLI::App& app, const RouterRegistry& registry);
+CommandAction add_scenarios_command(CLI::App& app);
+CommandAction add_run_command(CLI::App& app, const RouterRegistry& registry);
+CommandAction add_compare_command(CLI::App& app, const RouterRegistry& registry);
+
+}  // namespace routelab::cli

@@ -1,0 +1,52 @@
+// The `routelab` command: parses arguments, runs one subcommand, and turns typed errors into
+// messages and exit codes (2: bad input or usage; 1: anything else that failed).
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <map>
+
+#include "cli/commands/commands.hpp"
+#include "engine/errors.hpp"
+
+int main(int argc, char** argv) {
+  using namespace routelab;
+  const RouterRegistry registry = builtin_router_registry();
+
+  CLI::App app{"routelab: replay token streams against expert queues and compare routers"};
+  app.require_subcommand(1, 1);
+  app.set_version_flag("--version", ROUTELAB_VERSION);
+  std::map<std::string, cli::CommandAction> actions;
+  actions["routers"] = cli::add_routers_command(app, registry);
+  actions["scenarios"] = cli::add_scenarios_command(app);
+  actions["run"] = cli::add_run_command(app, registry);
+  actions["compare"] = cli::add_compare_command(app, registry);
+
+  if (argc > 1 && argv[1][0] != '-' && actions.count(argv[1]) == 0) {
+    std::string valid;
+    for (const auto& [name, action] : actions) valid += (valid.empty() ? "" : ", ") + name;
+    fmt::print(stderr, "routelab: error: unknown command '{}'; valid commands: {}\n", argv[1], valid);
+    return 2;
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? 0 : 2;
+  }
+
+  try {
+    return actions.at(app.get_subcommands().front()->get_name())();
+  } catch (const UnknownNameError& error) {
+    fmt::print(stderr, "routelab: error: {}\n", error.what());
+    return 2;
+  } catch (const ConfigError& error) {
+    fmt::print(stderr, "routelab: error: {}\n", error.what());
+    return 2;
+  } catch (const IoError& error) {
+    fmt::print(stderr, "routelab: error: {}\n", error.what());
+    return 2;
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "routelab: error: {}\n", error.what());
+    return 1;
+  }
+}

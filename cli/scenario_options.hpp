@@ -1,0 +1,26 @@
+#pragma once
+// Options shared by the commands that run a scenario (run, compare), and how they override it.
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <string>
+
+#include "scenarios/scenario_spec.hpp"
+
+namespace routelab::cli {
+
+struct ScenarioOptions {
+  std::string scenario;
+  std::uint64_t seed = 0;
+  std::int64_t tokens = 0;
+  int replications = 0;
+  std::string format = "table";
+  std::string out_dir;
+  CLI::Option* seed_option = nullptr;
+  CLI::Option* tokens_option = nullptr;
+  CLI::Option* replications_option = nullptr;
+};
+
+void add_scenario_options(CLI::App& command, ScenarioOptions& options);
+ScenarioSpec load_scenario_with_overrides(const ScenarioOptions& options);
+
+}  // namespace routelab::cli

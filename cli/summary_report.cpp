@@ -1,0 +1,79 @@
+#include "cli/summary_report.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/simulation_config.hpp"
+
+namespace routelab::cli {
+
+nlohmann::ordered_json result_to_json(const RunResult& result) {
+  const Summary& s = result.summary;
+  nlohmann::ordered_json j;
+  j["router"] = result.router;
+  j["replication"] = result.replication;
+  j["tokens"] = s.tokens;
+  j["tokens_completed"] = s.tokens_completed;
+  j["tokens_unserved"] = s.tokens_unserved;
+  j["batches"] = s.batches;
+  j["assignments"] = s.assignments;
+  j["assignments_dropped"] = s.assignments_dropped;
+  j["assignments_rerouted"] = s.assignments_rerouted;
+  j["load_max_over_mean"] = s.load_max_over_mean;
+  j["window_max_over_mean_mean"] = s.window_max_over_mean_mean;
+  j["window_max_over_mean_p99"] = s.window_max_over_mean_p99;
+  j["cv"] = s.load_cv;
+  j["gini"] = s.load_gini;
+  j["entropy"] = s.load_entropy;
+  j["drop_rate"] = s.drop_rate;
+  j["fill_ratio"] = s.fill_ratio;
+  j["utilization"] = s.utilization;
+  j["latency_mean"] = s.latency_mean;
+  j["latency_p50"] = s.latency_p50;
+  j["latency_p95"] = s.latency_p95;
+  j["latency_p99"] = s.latency_p99;
+  j["latency_max"] = s.latency_max;
+  j["mean_wait"] = s.mean_wait;
+  j["overload_events"] = s.overload_events;
+  j["windows"] = s.windows;
+  j["end_tick"] = s.end_tick;
+  j["events"] = s.events;
+  j["expert_load"] = s.expert_load;
+  j["fingerprint"] = fingerprint_hex(s.fingerprint);
+  j["wall_seconds"] = s.wall_seconds;
+  j["events_per_second"] = s.events_per_second;
+  return j;
+}
+
+nlohmann::ordered_json report_to_json(const ScenarioSpec& scenario, const std::vector<RunResult>& results) {
+  nlohmann::ordered_json j;
+  j["scenario"] = scenario.name;
+  j["source"] = scenario.source;
+  j["seed"] = scenario.simulation.master_seed;
+  j["experts"] = scenario.simulation.num_experts;
+  j["k"] = scenario.simulation.k;
+  j["capacity_factor"] = scenario.simulation.capacity_factor;
+  j["overflow"] = std::string(to_string(scenario.simulation.overflow));
+  j["routers"] = nlohmann::ordered_json::array();
+  for (const auto& result : results) j["routers"].push_back(result_to_json(result));
+  return j;
+}
+
+std::string report_to_table(const ScenarioSpec& scenario, const std::vector<RunResult>& results) {
+  const SimulationConfig& sim = scenario.simulation;
+  std::string out = fmt::format("scenario {} ({}): {} experts, k={}, capacity factor {:g}, overflow {}, seed {}\n",
+                                scenario.name, scenario.source, sim.num_experts, sim.k, sim.capacity_factor,
+                                to_string(sim.overflow), sim.master_seed);
+  out += fmt::format("{:<14} {:>9} {:>8} {:>9} {:>6} {:>7} {:>7} {:>8} {:>8} {:>9} {:>10}  {}\n", "router", "tokens",
+                     "max/mean", "win p99", "cv", "drop%", "fill", "lat p50", "lat p99", "overloads", "events/s",
+                     "fingerprint");
+  for (const auto& result : results) {
+    const Summary& s = result.summary;
+    out += fmt::format("{:<14} {:>9} {:>8.3f} {:>9.3f} {:>6.3f} {:>7.2f} {:>7.3f} {:>8} {:>8} {:>9} {:>10.3g}  {}\n",
+                       result.router, s.tokens, s.load_max_over_mean, s.window_max_over_mean_p99, s.load_cv,
+                       100.0 * s.drop_rate, s.fill_ratio, s.latency_p50, s.latency_p99, s.overload_events,
+                       s.events_per_second, fingerprint_hex(s.fingerprint));
+  }
+  return out;
+}
+
+}  // namespace routelab::cli

@@ -1,0 +1,26 @@
+#pragma once
+// Service-time models for expert servers. Times are whole ticks, rounded to nearest; a per-expert
+// speed factor divides the sampled time (speed 2 serves twice as fast).
+#include <string>
+#include <string_view>
+
+#include "engine/rng_streams.hpp"
+#include "engine/types.hpp"
+
+namespace routelab {
+
+enum class ServiceDistribution { deterministic, exponential, lognormal };
+
+struct ServiceModel {
+  ServiceDistribution distribution = ServiceDistribution::deterministic;
+  double mean_ticks = 1.0;
+  double cv = 1.0;  // coefficient of variation; used by lognormal only
+
+  Tick sample(RngEngine& rng, double speed) const;
+  void validate(const std::string& field) const;
+};
+
+ServiceDistribution parse_service_distribution(std::string_view name, const std::string& field);
+std::string_view to_string(ServiceDistribution distribution);
+
+}  // namespace routelab

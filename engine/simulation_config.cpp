@@ -1,0 +1,67 @@
+#include "engine/simulation_config.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "engine/errors.hpp"
+
+namespace routelab {
+
+OverflowPolicy parse_overflow_policy(std::string_view name, const std::string& field) {
+  if (name == "drop") return OverflowPolicy::drop;
+  if (name == "queue") return OverflowPolicy::queue;
+  if (name == "next_choice") return OverflowPolicy::next_choice;
+  throw ConfigError(field, "expected one of drop, queue, next_choice; got '" + std::string(name) + "'");
+}
+
+std::string_view to_string(OverflowPolicy policy) {
+  switch (policy) {
+    case OverflowPolicy::drop: return "drop";
+    case OverflowPolicy::queue: return "queue";
+    case OverflowPolicy::next_choice: return "next_choice";
+  }
+  return "?";
+}
+
+void SimulationConfig::validate() const {
+  constexpr int kMaxExperts = 1 << 22;  // the event payload packs expert ids into 22 bits
+  if (num_experts < 1 || num_experts > kMaxExperts)
+    throw ConfigError("experts.count", "expected 1.." + std::to_string(kMaxExperts));
+  if (servers_per_expert < 1) throw ConfigError("experts.servers", "expected at least 1 server per expert");
+  service.validate("experts.service");
+  if (!expert_speed.empty()) {
+    if (static_cast<int>(expert_speed.size()) != num_experts)
+      throw ConfigError("experts.speed", "expected one speed per expert (" + std::to_string(num_experts) + ")");
+    for (double s : expert_speed)
+      if (!(s > 0.0) || !std::isfinite(s)) throw ConfigError("experts.speed", "expected positive speeds");
+  }
+  if (k < 1 || k > num_experts)
+    throw ConfigError("routing.k", "expected 1 <= k <= number of experts (" + std::to_string(num_experts) + ")");
+  if (!std::isfinite(capacity_factor)) throw ConfigError("routing.capacity_factor", "expected a finite number");
+  if (overflow != OverflowPolicy::queue && capacity_factor <= 0.0)
+    throw ConfigError("routing.capacity_factor",
+                      "overflow policy '" + std::string(to_string(overflow)) + "' needs a positive capacity factor");
+  if (queue_buffer < -1) throw ConfigError("routing.buffer", "expected -1 (unbounded) or a size >= 0");
+  if (window_ticks < 1) throw ConfigError("metrics.window_ticks", "expected at least 1 tick");
+  if (queue_threshold < -1) throw ConfigError("metrics.queue_threshold", "expected -1 (off) or >= 0");
+}
+
+void compute_batch_capacity(const SimulationConfig& config, std::size_t batch_size,
+                            std::vector<std::int32_t>& capacity) {
+  const int experts = config.num_experts;
+  capacity.assign(experts, std::numeric_limits<std::int32_t>::max());
+  if (config.capacity_factor <= 0.0) return;
+  double mean_speed = 1.0;
+  if (!config.expert_speed.empty())
+    mean_speed = std::accumulate(config.expert_speed.begin(), config.expert_speed.end(), 0.0) / experts;
+  const double fair_share = static_cast<double>(batch_size) * config.k / experts;
+  for (int e = 0; e < experts; ++e) {
+    const double weight = config.speed(e) / mean_speed;
+    const double cap = std::ceil(config.capacity_factor * fair_share * weight - 1e-9);
+    capacity[e] = static_cast<std::int32_t>(std::clamp(cap, 0.0, 2.0e9));
+  }
+}
+
+}  // namespace routelab

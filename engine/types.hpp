@@ -1,0 +1,28 @@
+#pragma once
+// Plain data shared by the engine, the routers and the workloads.
+#include <cstdint>
+#include <span>
+
+namespace routelab {
+
+using Tick = std::int64_t;
+using ExpertId = std::int32_t;
+inline constexpr ExpertId kNoExpert = -1;
+
+struct Token {
+  std::uint64_t id = 0;
+  std::uint64_t key = 0;          // vocabulary id, or a hash of the token text
+  Tick arrival = 0;
+  std::int32_t token_class = -1;  // semantic class; -1 when the workload has none
+};
+
+// One batch as the workload hands it out: non-owning views, valid until the workload's next call.
+struct TokenBatch {
+  Tick tick = 0;
+  std::uint64_t index = 0;
+  std::span<const Token> tokens;
+  int embedding_dim = 0;
+  std::span<const float> embeddings;  // tokens.size() x embedding_dim, row-major; empty if dim = 0
+};
+
+}  // namespace routelab

@@ -1,0 +1,25 @@
+// The one place that lists the built-in routers. Adding a router: a folder with its class and
+// factory, a line here, and a test folder; the conformance suite then covers it automatically.
+#include "routers/greedy/greedy_router.hpp"
+#include "routers/hash/hash_router.hpp"
+#include "routers/power_of_two/power_of_two_router.hpp"
+#include "routers/round_robin/round_robin_router.hpp"
+#include "routers/router_registry.hpp"
+#include "routers/uniform/uniform_router.hpp"
+
+namespace routelab {
+
+void register_builtin_routers(RouterRegistry& registry) {
+  registry.add({"uniform", "k distinct experts uniformly at random per token (one-choice baseline)", true,
+                make_uniform_router});
+  registry.add({"round_robin", "experts in rotation, k consecutive per token; blind to content and load", false,
+                make_round_robin_router});
+  registry.add({"hash", "seeded keyed hash of the token key to k distinct experts (hash layers)", true,
+                make_hash_router});
+  registry.add({"greedy", "k least-loaded experts (queue + this batch's assignments), lowest id on ties", false,
+                make_greedy_router});
+  registry.add({"power_of_two", "two hashed candidates per slot, the less loaded wins (power of two choices)", true,
+                make_power_of_two_router});
+}
+
+}  // namespace routelab

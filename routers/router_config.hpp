@@ -1,0 +1,40 @@
+#pragma once
+// Everything a router factory needs, typed: the router is built fully from this (seed included).
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace routelab {
+
+// Router-specific parameters from a scenario (e.g. `reseed = "per_batch"`), read through typed
+// getters that name the offending key on error.
+class RouterParams {
+ public:
+  RouterParams() = default;
+  explicit RouterParams(std::map<std::string, std::string> values) : values_(std::move(values)) {}
+
+  void set(const std::string& key, std::string value) { values_[key] = std::move(value); }
+  bool has(const std::string& key) const { return values_.count(key) != 0; }
+  std::string get_string(const std::string& key, const std::string& fallback) const;
+  double get_double(const std::string& key, double fallback) const;
+  std::int64_t get_int(const std::string& key, std::int64_t fallback) const;
+  // Throws ConfigError for any key not in `known`, with the valid keys listed.
+  void expect_only(const std::string& router, const std::vector<std::string>& known) const;
+  const std::map<std::string, std::string>& values() const { return values_; }
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
+struct RouterConfig {
+  std::string name;
+  std::uint64_t seed = 0;
+  int num_experts = 1;
+  int k = 1;
+  double capacity_factor = 0.0;
+  std::vector<double> expert_speed;  // empty: all 1
+  RouterParams params;
+};
+
+}  // namespace routelab

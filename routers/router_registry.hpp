@@ -1,0 +1,38 @@
+#pragma once
+// The explicit registry of routers: name, one-line description, factory. No static-constructor
+// magic: call register_builtin_routers() on a registry value.
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "routers/router.hpp"
+#include "routers/router_config.hpp"
+
+namespace routelab {
+
+using RouterFactory = std::function<std::unique_ptr<Router>(const RouterConfig&)>;
+
+struct RouterInfo {
+  std::string name;
+  std::string description;
+  bool randomized = true;  // output depends on the seed (the conformance suite checks this)
+  RouterFactory factory;
+};
+
+class RouterRegistry {
+ public:
+  void add(RouterInfo info);  // throws Error on a duplicate name
+  const RouterInfo& find(const std::string& name) const;  // throws UnknownNameError
+  std::unique_ptr<Router> create(const RouterConfig& config) const;
+  std::vector<std::string> names() const;
+  const std::vector<RouterInfo>& entries() const { return entries_; }
+
+ private:
+  std::vector<RouterInfo> entries_;
+};
+
+void register_builtin_routers(RouterRegistry& registry);
+RouterRegistry builtin_router_registry();
+
+}  // namespace routelab

@@ -1,0 +1,28 @@
+#include "scenarios/scenario_library.hpp"
+
+#include <filesystem>
+
+#include "engine/errors.hpp"
+#include "scenarios/scenario_loader.hpp"
+
+namespace routelab {
+
+std::vector<std::string> builtin_scenario_names() {
+  std::vector<std::string> names;
+  for (const auto& scenario : builtin_scenarios()) names.emplace_back(scenario.name);
+  return names;
+}
+
+ScenarioSpec load_builtin_scenario(const std::string& name) {
+  for (const auto& scenario : builtin_scenarios())
+    if (scenario.name == name) return parse_scenario(scenario.toml_text, "builtin:" + name);
+  throw UnknownNameError("scenario", name, builtin_scenario_names());
+}
+
+ScenarioSpec resolve_scenario(const std::string& name_or_path) {
+  const std::filesystem::path path(name_or_path);
+  if (std::filesystem::is_regular_file(path) || path.extension() == ".toml") return load_scenario_file(path);
+  return load_builtin_scenario(name_or_path);
+}
+
+}  // namespace routelab

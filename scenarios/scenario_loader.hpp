@@ -1,0 +1,32 @@
+#pragma once
+// Reads scenario files (TOML) into a validated ScenarioSpec. Every error names the file, the line
+// and column, the key, and what was expected; unknown keys get a "did you mean" suggestion.
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "engine/errors.hpp"
+#include "scenarios/scenario_spec.hpp"
+
+namespace routelab {
+
+class ScenarioError : public ConfigError {
+ public:
+  ScenarioError(std::string source, int line, int column, std::string key, const std::string& what);
+  const std::string& source() const { return source_; }
+  int line() const { return line_; }
+  int column() const { return column_; }
+
+ private:
+  std::string source_;
+  int line_;
+  int column_;
+};
+
+ScenarioSpec parse_scenario(std::string_view toml_text, const std::string& source_name);
+ScenarioSpec load_scenario_file(const std::filesystem::path& path);
+
+// The closest of `choices` to `word` by edit distance, or "" when none is close.
+std::string closest_match(std::string_view word, const std::vector<std::string>& choices);
+
+}  // namespace routelab
