@@ -9,9 +9,8 @@ namespace routelab {
 namespace {
 
 using testing::batch_at;
-using testing::RecordingSink;
-using testing::ScriptedRouter;
-using testing::ScriptedWorkload;
+using testing::run_scripted;
+using testing::ScriptedRun;
 using testing::tiny_config;
 
 TEST(DropPolicy, DropsExactlyWhatExceedsPerBatchCapacity) {
@@ -19,13 +18,11 @@ TEST(DropPolicy, DropsExactlyWhatExceedsPerBatchCapacity) {
   SimulationConfig config = tiny_config(2, 1, 10);
   config.capacity_factor = 1.0;
   config.overflow = OverflowPolicy::drop;
-  ScriptedWorkload workload({batch_at(0, 4, 0), batch_at(100, 4, 4)});
-  ScriptedRouter router(1, {{0, 0, 0, 0}, {0, 0, 0, 1}});
-  Simulation simulation(config, workload, router);
-  const Summary s = simulation.run();
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 4, 0), batch_at(100, 4, 4)}, 1, {{0, 0, 0, 0}, {0, 0, 0, 1}});
+  const Summary& s = run.summary;
 
-  ASSERT_EQ(router.requests().size(), 2u);
-  EXPECT_EQ(router.requests()[0].expert_capacity, (std::vector<std::int32_t>{2, 2}));
+  ASSERT_EQ(run.requests.size(), 2u);
+  EXPECT_EQ(run.requests[0].expert_capacity, (std::vector<std::int32_t>{2, 2}));
   EXPECT_EQ(s.tokens, 8);
   EXPECT_EQ(s.assignments, 8);
   EXPECT_EQ(s.assignments_dropped, 2 + 1);
@@ -43,11 +40,9 @@ TEST(DropPolicy, CapacityRoundsUpAndScalesWithTheFactor) {
     SimulationConfig config = tiny_config(3, 1, 10);
     config.capacity_factor = factor;
     config.overflow = OverflowPolicy::drop;
-    ScriptedWorkload workload({batch_at(0, 4)});
-    ScriptedRouter router(1, {{1, 1, 1, 1}});
-    Simulation simulation(config, workload, router);
-    const Summary s = simulation.run();
-    EXPECT_EQ(router.requests()[0].expert_capacity, std::vector<std::int32_t>(3, capacity)) << factor;
+    const ScriptedRun run = run_scripted(config, {batch_at(0, 4)}, 1, {{1, 1, 1, 1}});
+    const Summary& s = run.summary;
+    EXPECT_EQ(run.requests[0].expert_capacity, std::vector<std::int32_t>(3, capacity)) << factor;
     EXPECT_EQ(s.assignments_dropped, 4 - capacity) << factor;
   }
 }
@@ -57,10 +52,8 @@ TEST(DropPolicy, KTwoTokenCompletesWithItsAcceptedHalf) {
   SimulationConfig config = tiny_config(2, 2, 10);
   config.capacity_factor = 0.5;
   config.overflow = OverflowPolicy::drop;
-  ScriptedWorkload workload({batch_at(0, 2)});
-  ScriptedRouter router(2, {{0, 1, 1, 0}});
-  Simulation simulation(config, workload, router);
-  const Summary s = simulation.run();
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 2)}, 2, {{0, 1, 1, 0}});
+  const Summary& s = run.summary;
   // Token 0 takes both experts' single slot; token 1 loses both assignments.
   EXPECT_EQ(s.assignments, 4);
   EXPECT_EQ(s.assignments_dropped, 2);
@@ -75,10 +68,8 @@ TEST(QueuePolicy, BoundedBufferDropsArrivalsThatFindItFull) {
   SimulationConfig config = tiny_config(1, 1, 10);
   config.overflow = OverflowPolicy::queue;
   config.queue_buffer = 2;
-  ScriptedWorkload workload({batch_at(0, 5, 0), batch_at(15, 2, 5)});
-  ScriptedRouter router(1, {{0, 0, 0, 0, 0}, {0, 0}});
-  Simulation simulation(config, workload, router);
-  const Summary s = simulation.run();
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 5, 0), batch_at(15, 2, 5)}, 1, {{0, 0, 0, 0, 0}, {0, 0}});
+  const Summary& s = run.summary;
   EXPECT_EQ(s.assignments, 7);
   EXPECT_EQ(s.assignments_dropped, 3);
   EXPECT_EQ(s.tokens_completed, 4);
@@ -93,10 +84,8 @@ TEST(QueuePolicy, ZeroBufferAdmitsOnlyIntoFreeServers) {
   SimulationConfig config = tiny_config(1, 1, 10);
   config.servers_per_expert = 2;
   config.queue_buffer = 0;
-  ScriptedWorkload workload({batch_at(0, 5)});
-  ScriptedRouter router(1, {{0, 0, 0, 0, 0}});
-  Simulation simulation(config, workload, router);
-  const Summary s = simulation.run();
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 5)}, 1, {{0, 0, 0, 0, 0}});
+  const Summary& s = run.summary;
   EXPECT_EQ(s.assignments_dropped, 3);
   EXPECT_EQ(s.tokens_completed, 2);
   EXPECT_DOUBLE_EQ(s.mean_wait, 0.0);
@@ -105,10 +94,8 @@ TEST(QueuePolicy, ZeroBufferAdmitsOnlyIntoFreeServers) {
 TEST(QueuePolicy, UnboundedBufferNeverDropsAndIgnoresCapacity) {
   SimulationConfig config = tiny_config(2, 1, 10);
   config.capacity_factor = 1.0;  // capacity 2 per expert, but `queue` does not cut
-  ScriptedWorkload workload({batch_at(0, 4)});
-  ScriptedRouter router(1, {{0, 0, 0, 0}});
-  Simulation simulation(config, workload, router);
-  const Summary s = simulation.run();
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 4)}, 1, {{0, 0, 0, 0}});
+  const Summary& s = run.summary;
   EXPECT_EQ(s.assignments_dropped, 0);
   EXPECT_EQ(s.tokens_completed, 4);
   EXPECT_EQ(s.end_tick, 40);
@@ -120,12 +107,10 @@ TEST(NextChoicePolicy, ReroutesDownTheRankingToTheFirstExpertWithRoom) {
   SimulationConfig config = tiny_config(3, 1, 10);
   config.capacity_factor = 1.0;
   config.overflow = OverflowPolicy::next_choice;
-  ScriptedWorkload workload({batch_at(0, 3)});
-  ScriptedRouter router(3, {{0, 1, 2, 0, 1, 2, 0, 1, 2}});
-  Simulation simulation(config, workload, router);
-  const Summary s = simulation.run();
-  EXPECT_EQ(router.requests()[0].depth, 3);  // the engine asks for the router's whole ranking
-  EXPECT_EQ(router.requests()[0].k, 1);
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 3)}, 3, {{0, 1, 2, 0, 1, 2, 0, 1, 2}});
+  const Summary& s = run.summary;
+  EXPECT_EQ(run.requests[0].depth, 3);  // the engine asks for the router's whole ranking
+  EXPECT_EQ(run.requests[0].k, 1);
   EXPECT_EQ(s.assignments, 3);
   EXPECT_EQ(s.assignments_rerouted, 2);
   EXPECT_EQ(s.assignments_dropped, 0);
@@ -139,10 +124,8 @@ TEST(NextChoicePolicy, DropsWhenEveryFallbackIsFull) {
   SimulationConfig config = tiny_config(2, 1, 10);
   config.capacity_factor = 0.5;
   config.overflow = OverflowPolicy::next_choice;
-  ScriptedWorkload workload({batch_at(0, 4)});
-  ScriptedRouter router(2, {{0, 1, 0, 1, 0, 1, 0, 1}});
-  Simulation simulation(config, workload, router);
-  const Summary s = simulation.run();
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 4)}, 2, {{0, 1, 0, 1, 0, 1, 0, 1}});
+  const Summary& s = run.summary;
   EXPECT_EQ(s.assignments_rerouted, 1);
   EXPECT_EQ(s.assignments_dropped, 2);
   EXPECT_EQ(s.expert_served, (std::vector<std::int64_t>{1, 1}));
@@ -155,11 +138,9 @@ TEST(NextChoicePolicy, SkipsFallbacksTheTokenAlreadyHolds) {
   SimulationConfig config = tiny_config(4, 2, 10);
   config.capacity_factor = 1.0;
   config.overflow = OverflowPolicy::next_choice;
-  ScriptedWorkload workload({batch_at(0, 2)});
-  ScriptedRouter router(4, {{0, 2, 1, 3, /* token 1 */ 0, 1, 1, 3}});
-  Simulation simulation(config, workload, router);
-  const Summary s = simulation.run();
-  EXPECT_EQ(router.requests()[0].depth, 4);
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 2)}, 4, {{0, 2, 1, 3, /* token 1 */ 0, 1, 1, 3}});
+  const Summary& s = run.summary;
+  EXPECT_EQ(run.requests[0].depth, 4);
   EXPECT_EQ(s.assignments, 4);
   EXPECT_EQ(s.assignments_rerouted, 1);
   EXPECT_EQ(s.assignments_dropped, 0);
@@ -171,11 +152,9 @@ TEST(NextChoicePolicy, RouterWithoutRankingDropsLikeDrop) {
   SimulationConfig config = tiny_config(2, 1, 10);
   config.capacity_factor = 0.5;
   config.overflow = OverflowPolicy::next_choice;
-  ScriptedWorkload workload({batch_at(0, 4)});
-  ScriptedRouter router(1, {{0, 0, 0, 0}});  // offers k = 1 column only
-  Simulation simulation(config, workload, router);
-  const Summary s = simulation.run();
-  EXPECT_EQ(router.requests()[0].depth, 1);
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 4)}, 1, {{0, 0, 0, 0}});  // offers k = 1 column only
+  const Summary& s = run.summary;
+  EXPECT_EQ(run.requests[0].depth, 1);
   EXPECT_EQ(s.assignments_dropped, 3);
   EXPECT_EQ(s.assignments_rerouted, 0);
 }

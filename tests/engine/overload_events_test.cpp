@@ -8,9 +8,8 @@ namespace routelab {
 namespace {
 
 using testing::batch_at;
-using testing::RecordingSink;
-using testing::ScriptedRouter;
-using testing::ScriptedWorkload;
+using testing::run_scripted;
+using testing::ScriptedRun;
 using testing::tiny_config;
 
 TEST(OverloadEvents, QueueAboveThresholdHasExactStartEndAndPeak) {
@@ -19,21 +18,17 @@ TEST(OverloadEvents, QueueAboveThresholdHasExactStartEndAndPeak) {
   // Tick 100: 3 arrive -> 2 waiting at tick 100, back to 1 at tick 110.
   SimulationConfig config = tiny_config(1, 1, 10);
   config.queue_threshold = 1;
-  ScriptedWorkload workload({batch_at(0, 4, 0), batch_at(100, 3, 4)});
-  ScriptedRouter router(1, {{0, 0, 0, 0}, {0, 0, 0}});
-  RecordingSink sink;
-  Simulation simulation(config, workload, router);
-  simulation.add_sink(sink);
-  const Summary s = simulation.run();
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 4, 0), batch_at(100, 3, 4)}, 1, {{0, 0, 0, 0}, {0, 0, 0}});
+  const Summary& s = run.summary;
 
-  ASSERT_EQ(sink.events.size(), 2u);
-  const OverloadEvent& first = sink.events[0];
+  ASSERT_EQ(run.sink.events.size(), 2u);
+  const OverloadEvent& first = run.sink.events[0];
   EXPECT_EQ(first.expert, 0);
   EXPECT_EQ(first.start, 0);
   EXPECT_EQ(first.end, 20);
   EXPECT_EQ(first.peak, 3);
   EXPECT_EQ(first.cause, OverloadCause::queue_above_threshold);
-  const OverloadEvent& second = sink.events[1];
+  const OverloadEvent& second = run.sink.events[1];
   EXPECT_EQ(second.start, 100);
   EXPECT_EQ(second.end, 110);
   EXPECT_EQ(second.peak, 2);
@@ -43,13 +38,9 @@ TEST(OverloadEvents, QueueAboveThresholdHasExactStartEndAndPeak) {
 TEST(OverloadEvents, LineAtThresholdIsNotAnOverload) {
   SimulationConfig config = tiny_config(1, 1, 10);
   config.queue_threshold = 2;
-  ScriptedWorkload workload({batch_at(0, 3)});  // 1 in service, 2 waiting: not above 2
-  ScriptedRouter router(1, {{0, 0, 0}});
-  RecordingSink sink;
-  Simulation simulation(config, workload, router);
-  simulation.add_sink(sink);
-  EXPECT_EQ(simulation.run().overload_events, 0);
-  EXPECT_TRUE(sink.events.empty());
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 3)}, 1, {{0, 0, 0}});  // 1 in service, 2 waiting: not above 2
+  EXPECT_EQ(run.summary.overload_events, 0);
+  EXPECT_TRUE(run.sink.events.empty());
 }
 
 TEST(OverloadEvents, ArrivalsAboveCapacitySpanConsecutiveOverloadedBatches) {
@@ -59,23 +50,19 @@ TEST(OverloadEvents, ArrivalsAboveCapacitySpanConsecutiveOverloadedBatches) {
   SimulationConfig config = tiny_config(2, 1, 10);
   config.capacity_factor = 1.0;
   config.overflow = OverflowPolicy::drop;
-  ScriptedWorkload workload({batch_at(0, 2, 0), batch_at(100, 4, 2), batch_at(200, 2, 6), batch_at(300, 2, 8)});
-  ScriptedRouter router(1, {{0, 0}, {0, 0, 0, 0}, {0, 1}, {1, 1}});
-  RecordingSink sink;
-  Simulation simulation(config, workload, router);
-  simulation.add_sink(sink);
-  const Summary s = simulation.run();
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 2, 0), batch_at(100, 4, 2), batch_at(200, 2, 6), batch_at(300, 2, 8)}, 1, {{0, 0}, {0, 0, 0, 0}, {0, 1}, {1, 1}});
+  const Summary& s = run.summary;
 
-  ASSERT_EQ(sink.events.size(), 2u);
-  EXPECT_EQ(sink.events[0].expert, 0);
-  EXPECT_EQ(sink.events[0].start, 0);
-  EXPECT_EQ(sink.events[0].end, 200);
-  EXPECT_EQ(sink.events[0].peak, 4);
-  EXPECT_EQ(sink.events[0].cause, OverloadCause::arrivals_above_capacity);
-  EXPECT_EQ(sink.events[1].expert, 1);
-  EXPECT_EQ(sink.events[1].start, 300);
-  EXPECT_EQ(sink.events[1].end, 310);
-  EXPECT_EQ(sink.events[1].peak, 2);
+  ASSERT_EQ(run.sink.events.size(), 2u);
+  EXPECT_EQ(run.sink.events[0].expert, 0);
+  EXPECT_EQ(run.sink.events[0].start, 0);
+  EXPECT_EQ(run.sink.events[0].end, 200);
+  EXPECT_EQ(run.sink.events[0].peak, 4);
+  EXPECT_EQ(run.sink.events[0].cause, OverloadCause::arrivals_above_capacity);
+  EXPECT_EQ(run.sink.events[1].expert, 1);
+  EXPECT_EQ(run.sink.events[1].start, 300);
+  EXPECT_EQ(run.sink.events[1].end, 310);
+  EXPECT_EQ(run.sink.events[1].peak, 2);
   EXPECT_EQ(s.overload_events, 2);
   EXPECT_EQ(s.end_tick, 310);
   EXPECT_EQ(s.assignments_dropped, 1 + 2 + 0 + 1);
@@ -86,16 +73,12 @@ TEST(MetricWindows, CountArrivalsPeakQueueAndUtilizationPerWindow) {
   // token to expert 1 (busy 60..70). The run ends when the window at 100 finds nothing pending.
   SimulationConfig config = tiny_config(2, 1, 10);
   config.window_ticks = 50;
-  ScriptedWorkload workload({batch_at(0, 2, 0), batch_at(60, 1, 2)});
-  ScriptedRouter router(1, {{0, 0}, {1}});
-  RecordingSink sink;
-  Simulation simulation(config, workload, router);
-  simulation.add_sink(sink);
-  const Summary s = simulation.run();
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 2, 0), batch_at(60, 1, 2)}, 1, {{0, 0}, {1}});
+  const Summary& s = run.summary;
 
-  ASSERT_EQ(sink.windows.size(), 2u);
+  ASSERT_EQ(run.sink.windows.size(), 2u);
   EXPECT_EQ(s.windows, 2);
-  const auto& w0 = sink.windows[0];
+  const auto& w0 = run.sink.windows[0];
   EXPECT_EQ(w0.index, 0);
   EXPECT_EQ(w0.start, 0);
   EXPECT_EQ(w0.end, 50);
@@ -104,7 +87,7 @@ TEST(MetricWindows, CountArrivalsPeakQueueAndUtilizationPerWindow) {
   EXPECT_EQ(w0.peak_queue, (std::vector<std::int64_t>{1, 0}));
   EXPECT_DOUBLE_EQ(w0.utilization[0], 20.0 / 50.0);
   EXPECT_DOUBLE_EQ(w0.utilization[1], 0.0);
-  const auto& w1 = sink.windows[1];
+  const auto& w1 = run.sink.windows[1];
   EXPECT_EQ(w1.start, 50);
   EXPECT_EQ(w1.end, 100);
   EXPECT_EQ(w1.arrivals, (std::vector<std::int64_t>{0, 1}));
@@ -123,16 +106,11 @@ TEST(MetricWindows, DropsAreCountedInTheWindowOfTheirBatch) {
   config.window_ticks = 50;
   config.capacity_factor = 1.0;
   config.overflow = OverflowPolicy::drop;
-  ScriptedWorkload workload({batch_at(10, 2, 0), batch_at(70, 4, 2)});
-  ScriptedRouter router(1, {{1, 1}, {0, 0, 0, 1}});
-  RecordingSink sink;
-  Simulation simulation(config, workload, router);
-  simulation.add_sink(sink);
-  simulation.run();
-  ASSERT_EQ(sink.windows.size(), 2u);
-  EXPECT_EQ(sink.windows[0].drops, (std::vector<std::int64_t>{0, 1}));
-  EXPECT_EQ(sink.windows[1].drops, (std::vector<std::int64_t>{1, 0}));
-  EXPECT_EQ(sink.windows[1].arrivals, (std::vector<std::int64_t>{3, 1}));
+  const ScriptedRun run = run_scripted(config, {batch_at(10, 2, 0), batch_at(70, 4, 2)}, 1, {{1, 1}, {0, 0, 0, 1}});
+  ASSERT_EQ(run.sink.windows.size(), 2u);
+  EXPECT_EQ(run.sink.windows[0].drops, (std::vector<std::int64_t>{0, 1}));
+  EXPECT_EQ(run.sink.windows[1].drops, (std::vector<std::int64_t>{1, 0}));
+  EXPECT_EQ(run.sink.windows[1].arrivals, (std::vector<std::int64_t>{3, 1}));
 }
 
 }  // namespace

@@ -11,7 +11,9 @@ namespace {
 using testing::batch_at;
 using testing::RecordingSink;
 using testing::ScriptedBatch;
+using testing::run_scripted;
 using testing::ScriptedRouter;
+using testing::ScriptedRun;
 using testing::ScriptedWorkload;
 using testing::tiny_config;
 
@@ -23,10 +25,8 @@ TEST(TokenLatency, IsCompletionOfTheLastAssignmentMinusTokenArrival) {
   SimulationConfig config = tiny_config(2, 2, 10);
   config.expert_speed = {1.0, 2.0};
   ScriptedBatch batch{10, {Token{0, 0, 4, -1}, Token{1, 1, 10, -1}}};
-  ScriptedWorkload workload({batch});
-  ScriptedRouter router(2, {{0, 1, 1, kNoExpert}});
-  Simulation simulation(config, workload, router);
-  const Summary s = simulation.run();
+  const ScriptedRun run = run_scripted(config, {batch}, 2, {{0, 1, 1, kNoExpert}});
+  const Summary& s = run.summary;
   EXPECT_EQ(s.tokens_completed, 2);
   EXPECT_EQ(s.latency_max, 16);
   EXPECT_EQ(s.latency_p50, 10);
@@ -44,10 +44,8 @@ TEST(TokenLatency, PercentilesOverCompletedTokensOnly) {
   // One server, service 10, 4 tokens at tick 0: latencies 10, 20, 30, 40; a fifth is dropped.
   SimulationConfig config = tiny_config(1, 1, 10);
   config.queue_buffer = 3;
-  ScriptedWorkload workload({batch_at(0, 5)});
-  ScriptedRouter router(1, {{0, 0, 0, 0, 0}});
-  Simulation simulation(config, workload, router);
-  const Summary s = simulation.run();
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 5)}, 1, {{0, 0, 0, 0, 0}});
+  const Summary& s = run.summary;
   EXPECT_EQ(s.tokens_completed, 4);
   EXPECT_EQ(s.latency_p50, 20);
   EXPECT_EQ(s.latency_p95, 40);
@@ -59,11 +57,10 @@ TEST(TokenLatency, PercentilesOverCompletedTokensOnly) {
 TEST(FillRatio, IsAssignmentsOverTokensTimesK) {
   // k = 3 over 4 experts; the router leaves slots empty: 3 + 1 + 0 + 2 = 6 of 12.
   SimulationConfig config = tiny_config(4, 3, 10);
-  ScriptedWorkload workload({batch_at(0, 4)});
-  ScriptedRouter router(3, {{0, 1, 2, /**/ 3, kNoExpert, kNoExpert, /**/ kNoExpert, kNoExpert, kNoExpert,
-                             /**/ 1, kNoExpert, 2}});
-  Simulation simulation(config, workload, router);
-  const Summary s = simulation.run();
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 4)}, 3,
+                                       {{0, 1, 2, /**/ 3, kNoExpert, kNoExpert, /**/ kNoExpert, kNoExpert, kNoExpert,
+                                         /**/ 1, kNoExpert, 2}});
+  const Summary& s = run.summary;
   EXPECT_EQ(s.assignments, 6);
   EXPECT_DOUBLE_EQ(s.fill_ratio, 6.0 / 12.0);
   EXPECT_EQ(s.tokens_unserved, 1);  // the token with no assignment at all
@@ -75,23 +72,19 @@ TEST(FillRatio, IsAssignmentsOverTokensTimesK) {
 TEST(StopTick, BatchesAtOrAfterItAreNotAdmitted) {
   SimulationConfig config = tiny_config(1, 1, 3);
   config.stop_tick = 20;
-  ScriptedWorkload workload({batch_at(0, 2, 0), batch_at(10, 2, 2), batch_at(20, 2, 4), batch_at(30, 2, 6)});
-  ScriptedRouter router(1, {{0, 0}, {0, 0}, {0, 0}, {0, 0}});
-  Simulation simulation(config, workload, router);
-  const Summary s = simulation.run();
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 2, 0), batch_at(10, 2, 2), batch_at(20, 2, 4), batch_at(30, 2, 6)}, 1, {{0, 0}, {0, 0}, {0, 0}, {0, 0}});
+  const Summary& s = run.summary;
   EXPECT_EQ(s.batches, 2);
   EXPECT_EQ(s.tokens, 4);
   EXPECT_EQ(s.tokens_completed, 4);  // admitted work still drains
   EXPECT_EQ(s.end_tick, 16);
-  EXPECT_EQ(router.requests().size(), 2u);
+  EXPECT_EQ(run.requests.size(), 2u);
 }
 
 TEST(StopTick, NegativeMeansNoLimit) {
   SimulationConfig config = tiny_config(1, 1, 3);
-  ScriptedWorkload workload({batch_at(0, 1, 0), batch_at(1000000, 1, 1)});
-  ScriptedRouter router(1, {{0}, {0}});
-  Simulation simulation(config, workload, router);
-  EXPECT_EQ(simulation.run().batches, 2);
+  const ScriptedRun run = run_scripted(config, {batch_at(0, 1, 0), batch_at(1000000, 1, 1)}, 1, {{0}, {0}});
+  EXPECT_EQ(run.summary.batches, 2);
 }
 
 TEST(SimulationRun, SinksHearTheFinishOnceAndStepBatchAdvancesOneBatch) {
@@ -117,10 +110,8 @@ TEST(SimulationRun, SinksHearTheFinishOnceAndStepBatchAdvancesOneBatch) {
 TEST(SimulationRun, FingerprintFollowsTheTrajectory) {
   auto fingerprint = [](Tick service, Tick second_batch) {
     SimulationConfig config = tiny_config(2, 1, service);
-    ScriptedWorkload workload({batch_at(0, 3, 0), batch_at(second_batch, 2, 3)});
-    ScriptedRouter router(1, {{0, 1, 0}, {1, 1}});
-    Simulation simulation(config, workload, router);
-    return simulation.run().fingerprint;
+    return run_scripted(config, {batch_at(0, 3, 0), batch_at(second_batch, 2, 3)}, 1, {{0, 1, 0}, {1, 1}})
+        .summary.fingerprint;
   };
   EXPECT_EQ(fingerprint(10, 50), fingerprint(10, 50));
   EXPECT_NE(fingerprint(10, 50), fingerprint(11, 50));
@@ -129,28 +120,18 @@ TEST(SimulationRun, FingerprintFollowsTheTrajectory) {
 
 TEST(SimulationRun, RouterWritingAnInvalidExpertIsAContractError) {
   SimulationConfig config = tiny_config(2, 1, 10);
-  for (ExpertId bad : {2, -2}) {
-    ScriptedWorkload workload({batch_at(0, 2)});
-    ScriptedRouter router(1, {{0, bad}});
-    Simulation simulation(config, workload, router);
-    EXPECT_THROW(simulation.run(), RouterContractError) << bad;
-  }
+  for (ExpertId bad : {2, -2}) EXPECT_THROW(run_scripted(config, {batch_at(0, 2)}, 1, {{0, bad}}), RouterContractError) << bad;
 }
 
 TEST(SimulationRun, BatchesOutOfTickOrderAreAnError) {
   SimulationConfig config = tiny_config(1, 1, 10);
-  ScriptedWorkload workload({batch_at(50, 1, 0), batch_at(20, 1, 1)});
-  ScriptedRouter router(1, {{0}, {0}});
-  Simulation simulation(config, workload, router);
-  EXPECT_THROW(simulation.run(), Error);
+  EXPECT_THROW(run_scripted(config, {batch_at(50, 1, 0), batch_at(20, 1, 1)}, 1, {{0}, {0}}), Error);
 }
 
 TEST(SimulationRun, InvalidConfigIsRejectedWithItsField) {
   SimulationConfig config = tiny_config(2, 3, 10);  // k > E
-  ScriptedWorkload workload({});
-  ScriptedRouter router(1, {});
   try {
-    Simulation simulation(config, workload, router);
+    run_scripted(config, {}, 1, {});
     FAIL() << "k > E was accepted";
   } catch (const ConfigError& error) {
     EXPECT_EQ(error.field(), "routing.k");
@@ -159,10 +140,8 @@ TEST(SimulationRun, InvalidConfigIsRejectedWithItsField) {
 
 TEST(SimulationRun, EmptyWorkloadFinishesWithZeroes) {
   SimulationConfig config = tiny_config(2, 1, 10);
-  ScriptedWorkload workload({});
-  ScriptedRouter router(1, {});
-  Simulation simulation(config, workload, router);
-  const Summary s = simulation.run();
+  const ScriptedRun run = run_scripted(config, {}, 1, {});
+  const Summary& s = run.summary;
   EXPECT_EQ(s.tokens, 0);
   EXPECT_DOUBLE_EQ(s.fill_ratio, 0.0);
   EXPECT_DOUBLE_EQ(s.drop_rate, 0.0);

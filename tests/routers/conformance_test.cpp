@@ -92,7 +92,8 @@ TEST_P(RouterConformance, SameSeedSameOutput) {
 }
 
 TEST_P(RouterConformance, SeedChangesOutputExactlyWhenRandomized) {
-  const RouterInfo& info = builtin_router_registry().find(GetParam());
+  const RouterRegistry registry = builtin_router_registry();
+  const RouterInfo& info = registry.find(GetParam());
   for (const Shape shape : {Shape{8, 2}, Shape{64, 6}, Shape{256, 8}}) {
     const int depth = engine_depth(GetParam(), shape);
     const auto a = route_stream(GetParam(), 1, shape, depth);

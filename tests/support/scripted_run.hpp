@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/metrics_sink.hpp"
+#include "engine/simulation.hpp"
 #include "engine/simulation_config.hpp"
 #include "engine/workload.hpp"
 #include "routers/router.hpp"
@@ -128,6 +129,26 @@ inline SimulationConfig tiny_config(int experts, int k, Tick service_ticks) {
   config.service.mean_ticks = static_cast<double>(service_ticks);
   config.window_ticks = 1000000;  // one window unless a test asks for more
   return config;
+}
+
+// Everything one scripted run produced: the summary, what the router was asked, what a sink heard.
+struct ScriptedRun {
+  Summary summary;
+  std::vector<ScriptedRouter::Request> requests;
+  RecordingSink sink;
+};
+
+// Runs `batches` through a Simulation whose router writes `table` (`columns` ids per token).
+inline ScriptedRun run_scripted(const SimulationConfig& config, std::vector<ScriptedBatch> batches, int columns,
+                                std::vector<std::vector<ExpertId>> table) {
+  ScriptedWorkload workload(std::move(batches));
+  ScriptedRouter router(columns, std::move(table));
+  ScriptedRun run;
+  Simulation simulation(config, workload, router);
+  simulation.add_sink(run.sink);
+  run.summary = simulation.run();
+  run.requests = router.requests();
+  return run;
 }
 
 }  // namespace routelab::testing
