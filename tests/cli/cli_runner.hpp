@@ -1,50 +1,15 @@
 #pragma once
 // Runs the built `routelab` binary (path in ROUTELAB_CLI) through the shell and captures its exit
-// code, stdout and stderr; plus a scratch directory that cleans up after itself.
-#include <gtest/gtest.h>
+// code, stdout and stderr.
 #include <sys/wait.h>
-#include <unistd.h>
 
-#include <atomic>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
-#include <vector>
+
+#include "tests/support/scratch_dir.hpp"
 
 namespace routelab::testing {
-
-inline std::string read_text(const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
-
-class ScratchDir {
- public:
-  ScratchDir() {
-    static std::atomic<int> counter{0};
-    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = std::filesystem::temp_directory_path() /
-            ("routelab-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-             (test ? test->name() : "none"));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
 
 struct CliResult {
   int exit_code = -1;
@@ -77,15 +42,6 @@ inline std::string without_wall_clock(const std::string& json_text) {
     kept += line + '\n';
   }
   return kept;
-}
-
-// Every file below `root` whose name ends in `.partial`.
-inline std::vector<std::string> partial_files(const std::filesystem::path& root) {
-  std::vector<std::string> found;
-  if (!std::filesystem::exists(root)) return found;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(root))
-    if (entry.path().extension() == ".partial") found.push_back(entry.path().string());
-  return found;
 }
 
 }  // namespace routelab::testing

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "engine/errors.hpp"
-#include "tests/cli/cli_runner.hpp"
+#include "tests/support/scratch_dir.hpp"
 
 namespace routelab {
 namespace {
