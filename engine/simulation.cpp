@@ -166,6 +166,7 @@ void Simulation::handle_batch_arrival() {
   const std::uint64_t base = token_arrival_.size();
   if (base + batch_size > kTokenMask) throw Error("run exceeds the engine's limit of 2^40 tokens");
   for (const Token& token : batch.tokens) token_arrival_.push_back(token.arrival < now_ ? token.arrival : now_);
+  token_dispatch_.resize(base + batch_size, now_);
   token_remaining_.resize(base + batch_size, 0);
 
   compute_batch_capacity(config_, batch_size, capacity_);
@@ -258,14 +259,14 @@ void Simulation::accept(ExpertId expert, std::uint64_t token) {
 }
 
 void Simulation::start_service(ExpertId expert, std::uint64_t token) {
-  wait_sum_ += static_cast<double>(now_ - token_arrival_[token]);
+  wait_sum_ += static_cast<double>(now_ - token_dispatch_[token]);
   const Tick duration = config_.service.sample(service_rng_, config_.speed(expert));
   queue_.push(now_ + duration, kCompletionPriority,
               pack(static_cast<std::uint64_t>(EventKind::service_completion), expert, token));
 }
 
 void Simulation::handle_completion(ExpertId expert, std::uint64_t token) {
-  sojourn_sum_ += static_cast<double>(now_ - token_arrival_[token]);
+  sojourn_sum_ += static_cast<double>(now_ - token_dispatch_[token]);
   --outstanding_[expert];
   touch_busy(expert);
   if (const auto next = experts_.complete(expert)) {
@@ -395,10 +396,7 @@ Summary Simulation::summary() const {
   if (!latencies_.empty()) {
     std::vector<std::int64_t> sorted = latencies_;
     std::sort(sorted.begin(), sorted.end());
-    auto rank = [&](double q) {
-      auto r = static_cast<std::size_t>(std::ceil(q * static_cast<double>(sorted.size())));
-      return sorted[std::clamp<std::size_t>(r, 1, sorted.size()) - 1];
-    };
+    auto rank = [&](double q) { return sorted[nearest_rank(q, sorted.size()) - 1]; };
     s.latency_mean = static_cast<double>(std::accumulate(sorted.begin(), sorted.end(), std::int64_t{0})) /
                      static_cast<double>(sorted.size());
     s.latency_p50 = rank(0.50);

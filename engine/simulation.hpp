@@ -70,6 +70,7 @@ class Simulation {
 
   // Per token (index = position in the stream).
   std::vector<Tick> token_arrival_;
+  std::vector<Tick> token_dispatch_;  // the batch's tick: waits and sojourns at experts start here
   std::vector<std::int32_t> token_remaining_;
   std::vector<std::int64_t> latencies_;
   std::int64_t tokens_unserved_ = 0;

@@ -12,7 +12,8 @@ namespace routelab {
 void register_builtin_routers(RouterRegistry& registry) {
   registry.add({"uniform", "k distinct experts uniformly at random per token (one-choice baseline)", true,
                 make_uniform_router});
-  registry.add({"round_robin", "experts in rotation, k consecutive per token; blind to content and load", false,
+  // round_robin is seeded: its starting offset comes from the seed, so its output depends on it.
+  registry.add({"round_robin", "experts in rotation, k consecutive per token; blind to content and load", true,
                 make_round_robin_router});
   registry.add({"hash", "seeded keyed hash of the token key to k distinct experts (hash layers)", true,
                 make_hash_router});

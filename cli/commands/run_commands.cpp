@@ -27,12 +27,16 @@ std::vector<std::string> split_names(const std::string& list) {
 
 void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
   const auto partial = std::filesystem::path(path.string() + ".partial");
-  {
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    file << text;
-    if (!file) throw IoError("cannot write '" + partial.string() + "'");
+  std::ofstream file(partial, std::ios::binary | std::ios::trunc);
+  file << text;
+  file.close();
+  std::error_code error;
+  if (file) std::filesystem::rename(partial, path, error);
+  if (!file || error) {
+    std::error_code ignored;
+    std::filesystem::remove(partial, ignored);  // never leave a partial file behind
+    throw IoError("cannot write '" + path.string() + "'" + (error ? ": " + error.message() : ""));
   }
-  std::filesystem::rename(partial, path);
 }
 
 // Runs every (router, replication) pair, in parallel; results come back in a fixed order, so the
