@@ -25,7 +25,6 @@ class ExpertQueues {
   std::int64_t outstanding(ExpertId expert) const { return waiting(expert) + busy(expert); }
   bool has_free_server(ExpertId expert) const { return busy_[expert] < servers_; }
   int servers() const { return servers_; }
-  int size() const { return static_cast<int>(busy_.size()); }
 
  private:
   // Growable ring buffer: a FIFO without std::deque's per-block allocations.

@@ -153,7 +153,7 @@ Enum parse_choice(TableReader& reader, const std::string& key, Enum fallback, Pa
   }
 }
 
-RouterParams read_router_params(TableReader& parent, const toml::table* table, const std::string& path,
+RouterParams read_router_params(const toml::table* table, const std::string& path,
                                 const std::string& source) {
   RouterParams params;
   if (!table) return params;
@@ -174,7 +174,6 @@ RouterParams read_router_params(TableReader& parent, const toml::table* table, c
       TableReader(*table, path, source).fail(&node, name, "expected a string, number or boolean");
     }
   }
-  (void)parent;
   return params;
 }
 
@@ -285,7 +284,7 @@ ScenarioSpec parse_scenario(std::string_view toml_text, const std::string& sourc
       RouterSpec entry;
       entry.name = router.string_or("name", "");
       if (entry.name.empty()) router.fail(&element, "name", "expected the router's name");
-      entry.params = read_router_params(router, router.subtable("params"), path + ".params", source_name);
+      entry.params = read_router_params(router.subtable("params"), path + ".params", source_name);
       router.reject_unknown();
       spec.routers.push_back(std::move(entry));
     }
