@@ -108,7 +108,8 @@ void TableReader::reject_unknown() const {
     std::string list;
     for (const auto& k : known_) list += (list.empty() ? "" : ", ") + k;
     what += " (valid here: " + list + ")";
-    fail(&node, name, what);
+    const auto& where = key.source().begin;  // the key itself, not its value
+    throw ScenarioError(source_, static_cast<int>(where.line), static_cast<int>(where.column), qualified(name), what);
   }
 }
 

@@ -63,6 +63,7 @@ bool AdversarialWorkload::next_batch(TokenBatch& out) {
 void AdversarialWorkload::on_token(const TokenOutcome& outcome) {
   if (!is_adversary_token(outcome.id)) return;  // the attacker sees its own tokens only
   const std::uint64_t sequence = outcome.id & ~kAdversaryTokenBit;
+  if (sequence >= keys_sent_.size()) return;  // not a token this workload issued
   adversary_->on_own_outcome(sequence, keys_sent_[sequence], outcome);
 }
 

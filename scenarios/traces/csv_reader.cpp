@@ -3,13 +3,14 @@
 namespace routelab {
 
 int CsvReader::get() {
-  const int c = input_.get();
+  if (position_ >= text_.size()) return kEnd;
+  const int c = static_cast<unsigned char>(text_[position_++]);
   if (c == '\n') ++line_;
   return c;
 }
 
 void CsvReader::skip_rest_of_line() {
-  for (int c = get(); c != EOF && c != '\n'; c = get()) {
+  for (int c = get(); c != kEnd && c != '\n'; c = get()) {
   }
 }
 
@@ -18,7 +19,7 @@ CsvReader::Status CsvReader::next(std::vector<std::string>& fields) {
   error_.clear();
   record_line_ = line_;
   int c = get();
-  if (c == EOF) return Status::end;
+  if (c == kEnd) return Status::end;
   fields.emplace_back();
   for (;;) {
     if (c == '"' && fields.back().empty()) {
@@ -26,12 +27,12 @@ CsvReader::Status CsvReader::next(std::vector<std::string>& fields) {
       const int opened_on = line_;
       for (;;) {
         c = get();
-        if (c == EOF) {
+        if (c == kEnd) {
           error_ = "unterminated quoted field (opened on line " + std::to_string(opened_on) + ")";
           return Status::malformed;
         }
         if (c == '"') {
-          if (input_.peek() == '"') {
+          if (peek() == '"') {
             get();
             fields.back() += '"';
             continue;
@@ -41,15 +42,15 @@ CsvReader::Status CsvReader::next(std::vector<std::string>& fields) {
         fields.back() += static_cast<char>(c);
       }
       c = get();
-      if (c == '\r' && input_.peek() == '\n') c = get();
-      if (c != ',' && c != '\n' && c != EOF) {
+      if (c == '\r' && peek() == '\n') c = get();
+      if (c != ',' && c != '\n' && c != kEnd) {
         error_ = "unexpected text after a closing quote in field " + std::to_string(fields.size());
         skip_rest_of_line();
         return Status::malformed;
       }
     } else {
-      while (c != ',' && c != '\n' && c != EOF) {
-        if (c == '\r' && input_.peek() == '\n') {
+      while (c != ',' && c != '\n' && c != kEnd) {
+        if (c == '\r' && peek() == '\n') {
           c = get();
           break;
         }
@@ -62,7 +63,7 @@ CsvReader::Status CsvReader::next(std::vector<std::string>& fields) {
       c = get();
       continue;
     }
-    return Status::record;  // '\n' or EOF ends the record
+    return Status::record;  // '\n' or kEnd ends the record
   }
 }
 

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <fstream>
 #include <optional>
+#include <sstream>
 
 #include "engine/rng_streams.hpp"
 #include "scenarios/traces/csv_reader.hpp"
@@ -48,9 +49,9 @@ std::string parse_expert_list(std::string_view text, std::vector<ExpertId>& out)
 
 }  // namespace
 
-void read_deepseek_csv(std::istream& input, const std::string& name, std::uint64_t group, bool skip_bad_rows,
+void read_deepseek_csv(std::string_view text, const std::string& name, std::uint64_t group, bool skip_bad_rows,
                        RoutingTrace& trace) {
-  CsvReader reader(input);
+  CsvReader reader(text);
   std::vector<std::string> fields;
   std::vector<ExpertId> experts;
   auto reject = [&](const std::string& why) {
@@ -122,7 +123,10 @@ RoutingTrace read_deepseek_trace(const std::filesystem::path& path, bool skip_ba
   for (const auto& file : files) {
     std::ifstream input(file, std::ios::binary);
     if (!input) throw IoError("cannot read trace file '" + file.string() + "'");
-    read_deepseek_csv(input, file.string(), trace.group_names.size(), skip_bad_rows, trace);
+    std::ostringstream text;
+    text << input.rdbuf();
+    if (!input) throw IoError("reading trace file '" + file.string() + "' failed");
+    read_deepseek_csv(text.str(), file.string(), trace.group_names.size(), skip_bad_rows, trace);
     trace.group_names.push_back(file.filename().string());
   }
   return trace;

@@ -4,7 +4,7 @@
 // token), the experts as a bracketed list "[8, 42, 46, 48, 56, 25]". A directory is read file by
 // file in name order (*.csv), each file one prompt (one group).
 #include <filesystem>
-#include <istream>
+#include <string_view>
 
 #include "scenarios/traces/routing_trace.hpp"
 
@@ -14,8 +14,8 @@ namespace routelab {
 // IoError when the path cannot be read.
 RoutingTrace read_deepseek_trace(const std::filesystem::path& path, bool skip_bad_rows);
 
-// One file's rows appended to `trace` as group `group`; `name` is used in messages.
-void read_deepseek_csv(std::istream& input, const std::string& name, std::uint64_t group, bool skip_bad_rows,
+// One file's text appended to `trace` as group `group`; `name` is used in messages.
+void read_deepseek_csv(std::string_view text, const std::string& name, std::uint64_t group, bool skip_bad_rows,
                        RoutingTrace& trace);
 
 }  // namespace routelab
