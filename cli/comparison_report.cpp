@@ -68,7 +68,7 @@ std::vector<double> per_replication(const RouterRuns& runs, const ComparedMetric
   for (const auto& [replication, layer_runs] : runs.by_replication) {
     double sum = 0;
     for (const RunResult* run : layer_runs) sum += metric.value(*run);
-    values.push_back(metric.scale * sum / static_cast<double>(layer_runs.size()));
+    values.push_back(sum / static_cast<double>(layer_runs.size()));
   }
   return values;
 }
@@ -82,9 +82,10 @@ std::string layer_spread(const RouterRuns& runs) {
   return fmt::format("{:.2f} / {:.2f} / {:.2f}", values.front(), values[(values.size() - 1) / 2], values.back());
 }
 
-std::string format_interval(const MeanInterval& interval, int precision) {
-  if (interval.n < 2) return fmt::format("{:.{}f}", interval.mean, precision);
-  return fmt::format("{:.{}f} ± {:.{}f}", interval.mean, precision, interval.half_width, precision);
+// The table shows rates in percent (`scale`); the JSON keeps the runs' own units.
+std::string format_interval(const MeanInterval& interval, int precision, double scale) {
+  if (interval.n < 2) return fmt::format("{:.{}f}", scale * interval.mean, precision);
+  return fmt::format("{:.{}f} ± {:.{}f}", scale * interval.mean, precision, scale * interval.half_width, precision);
 }
 
 bool layered(const std::vector<RunResult>& results) {
@@ -152,12 +153,13 @@ std::string aggregate_to_table(const ScenarioSpec& scenario, const std::vector<R
     out += fmt::format("{:<14}", group.router);
     for (const auto& metric : kMetrics)
       if (metric.label && (with_attack || !metric.attack_only))
-        out += fmt::format(" {:>17}", format_interval(mean_interval(per_replication(group, metric)), metric.precision));
+        out += fmt::format(" {:>17}",
+                           format_interval(mean_interval(per_replication(group, metric)), metric.precision, metric.scale));
     const std::string delta =
         &group == &groups.front()
             ? "-"
             : format_interval(paired_difference(per_replication(group, headline), per_replication(groups.front(), headline)),
-                              headline.precision);
+                              headline.precision, headline.scale);
     out += fmt::format(" {:>17}", delta);
     if (by_layer) out += "  " + layer_spread(group);
     out += "\n";
