@@ -26,7 +26,7 @@ struct TokenBatch {
   // Expert choices recorded with the tokens (trace replay): tokens.size() x recorded_k, row-major,
   // padded with kNoExpert; empty when the workload recorded none. Only the `trace` router reads it.
   int recorded_k = 0;
-  std::span<const ExpertId> recorded_experts;
+  std::span<const ExpertId> recorded_experts{};  // {}: five-field initializers stay warning-free
 };
 
 }  // namespace routelab

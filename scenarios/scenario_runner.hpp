@@ -26,7 +26,7 @@ struct RunResult {
   std::uint64_t replication = 0;
   Summary summary;
   int layer = 0;                            // trace layer replayed (0: not a trace scenario)
-  std::optional<AdversaryReport> adversary;  // set when the scenario has an adversary
+  std::optional<AdversaryReport> adversary{};  // set when the scenario has an adversary
 };
 
 // The routers a scenario compares: its own list, or every registered router when it names none

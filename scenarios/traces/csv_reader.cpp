@@ -1,5 +1,7 @@
 #include "scenarios/traces/csv_reader.hpp"
 
+#include <algorithm>
+
 namespace routelab {
 
 int CsvReader::get() {
@@ -39,7 +41,13 @@ CsvReader::Status CsvReader::next(std::vector<std::string>& fields) {
           }
           break;
         }
+        // Take the run up to the next quote at once (counting the line breaks in it).
+        const std::size_t stop = std::min(text_.find('"', position_), text_.size());
+        const std::string_view run = text_.substr(position_, stop - position_);
         fields.back() += static_cast<char>(c);
+        fields.back() += run;
+        line_ += static_cast<int>(std::count(run.begin(), run.end(), '\n'));
+        position_ = stop;
       }
       c = get();
       if (c == '\r' && peek() == '\n') c = get();
@@ -54,7 +62,11 @@ CsvReader::Status CsvReader::next(std::vector<std::string>& fields) {
           c = get();
           break;
         }
+        // Take the run of ordinary characters at once.
+        const std::size_t stop = std::min(text_.find_first_of(",\n\r", position_), text_.size());
         fields.back() += static_cast<char>(c);
+        fields.back() += text_.substr(position_, stop - position_);
+        position_ = stop;
         c = get();
       }
     }

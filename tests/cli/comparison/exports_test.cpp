@@ -128,7 +128,7 @@ TEST(CliExports, MalformedTraceFailsWithItsLineOrIsCountedWhenSkipping) {
 
 TEST(CliExports, LayeredTraceRunReportsEveryLayer) {
   TemporaryDirectory out("layers");
-  const auto run = run_cli("compare --scenario deepseek-layers --routers trace,greedy --format json --out " +
+  const auto run = run_cli("compare --scenario deepseek-layers --routers trace,greedy --tokens 300 --format json --out " +
                            out.path().string());
   ASSERT_EQ(run.exit_code, 0) << run.out;
   const auto report = nlohmann::json::parse(run.out);

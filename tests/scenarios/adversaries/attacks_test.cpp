@@ -53,14 +53,14 @@ TEST(Attacks, BlackBoxProbingGrowsWithItsBudget) {
   ScenarioSpec spec = load_builtin_scenario("attack-probe");
   spec.adversary.share = 0.2;
   spec.adversary.probe_budget = 0;
-  const auto blind = attack(spec, "hash", 61440);
-  spec.adversary.probe_budget = 2048;
-  const auto informed = attack(spec, "hash", 61440);
-  const auto greedy = attack(spec, "greedy", 61440);
+  const auto blind = attack(spec, "hash", 40960);
+  spec.adversary.probe_budget = 1536;
+  const auto informed = attack(spec, "hash", 40960);
+  const auto greedy = attack(spec, "greedy", 40960);
   EXPECT_LT(blind.amplification, 1.2);
-  EXPECT_GT(informed.amplification, 2.5);
+  EXPECT_GT(informed.amplification, 2.0);  // measured 2.88: ~25 keys learned on one expert
   EXPECT_GT(informed.stats.keys_found, 10);
-  EXPECT_EQ(informed.stats.probe_tokens, 2048);
+  EXPECT_EQ(informed.stats.probe_tokens, 1536);
   EXPECT_EQ(greedy.stats.keys_found, 0);  // identical keys are spread: nothing to learn
   EXPECT_LT(greedy.amplification, 1.2);
 }

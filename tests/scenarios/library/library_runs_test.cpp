@@ -11,7 +11,7 @@
 namespace routelab {
 namespace {
 
-constexpr std::int64_t kShortTokens = 2048;
+constexpr std::int64_t kShortTokens = 1024;
 
 TEST(ScenarioLibraryRuns, HoldsAtLeastTwelveDocumentedScenarios) {
   const auto& scenarios = builtin_scenarios();
