@@ -38,9 +38,10 @@ std::string markdown_escape(const std::string& text) {
   return escaped;
 }
 
-// Whole numbers (token counts, ticks) in full; anything else to kMarkdownDigits digits.
+// Whole numbers (token counts, ticks) in full, large ones to 0.1, the rest to kMarkdownDigits digits.
 std::string number_text(double value) {
   if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15) return fmt::format("{:.0f}", value);
+  if (std::fabs(value) >= 1000) return fmt::format("{:.1f}", value);
   return fmt::format("{:.{}g}", value, kMarkdownDigits);
 }
 

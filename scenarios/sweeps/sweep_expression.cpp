@@ -401,10 +401,6 @@ Expression::Expression(std::string_view text, const std::vector<std::string>& na
   root_ = Parser(text, names_, used_slots_).parse_all();
 }
 
-Expression::~Expression() = default;
-Expression::Expression(Expression&&) noexcept = default;
-Expression& Expression::operator=(Expression&&) noexcept = default;
-
 ExprValue Expression::evaluate(const std::vector<const ExprValue*>& slots) const {
   return Evaluator(names_, slots).eval(*root_);
 }

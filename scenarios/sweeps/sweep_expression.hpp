@@ -48,11 +48,7 @@ class Expression {
  public:
   // Parses `text`; every name it uses must be one of `names` (the slots of `evaluate`).
   Expression(std::string_view text, const std::vector<std::string>& names);
-  ~Expression();
-  Expression(Expression&&) noexcept;
-  Expression& operator=(Expression&&) noexcept;
-  Expression(const Expression&) = delete;
-  Expression& operator=(const Expression&) = delete;
+  // Copies share the parsed tree, which is never modified after parsing.
 
   const std::string& text() const { return text_; }
   // The slot indices this expression reads (to skip work when none of them changed).
@@ -69,7 +65,7 @@ class Expression {
   std::string text_;
   std::vector<std::string> names_;
   std::vector<std::size_t> used_slots_;
-  std::unique_ptr<Node> root_;
+  std::shared_ptr<const Node> root_;
 };
 
 std::string describe(const ExprValue& value);  // for messages: 1.5, "greedy", true

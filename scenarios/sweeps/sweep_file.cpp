@@ -4,6 +4,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <tuple>
 #include <toml++/toml.h>
 
 #include "scenarios/scenario_library.hpp"
@@ -234,7 +235,7 @@ void check_against_base(const SweepReader& reader, const SweepFile& sweep) {
     throw;  // the base scenario itself is invalid: its own file and line
   } catch (const ConfigError& error) {
     for (const auto& fixed : sweep.fixed)
-      if (fixed.key == error.field()) reader.fail(fixed.position, "set." + fixed.key, error.what());
+      if (fixed.key == error.field()) reader.fail(fixed.position, "set." + fixed.key, error_detail(error));
     throw;
   }
   try {
@@ -243,16 +244,16 @@ void check_against_base(const SweepReader& reader, const SweepFile& sweep) {
     for (const auto& fixed : sweep.fixed)
       if (error.field() == fixed.key || error.field().rfind(fixed.key + ".", 0) == 0 ||
           fixed.key.rfind(error.field() + ".", 0) == 0)
-        reader.fail(fixed.position, "set." + fixed.key, std::string(error.what()).substr(error.field().size() + 2));
+        reader.fail(fixed.position, "set." + fixed.key, error_detail(error));
     reader.fail(SourcePosition{}, error.field(), "the base scenario with [set] and seed is invalid: " +
-                                                      std::string(error.what()).substr(error.field().size() + 2));
+                                                      error_detail(error));
   }
   for (const auto& axis : sweep.axes)
     for (const auto& parameter : axis.parameters) {
       try {
         parse_scenario(builder->document_for({{parameter.key, parameter.values.front()}}), "probe");
       } catch (const SweepPointError& error) {
-        reader.fail(parameter.position, parameter.key, std::string(error.what()).substr(error.field().size() + 2));
+        reader.fail(parameter.position, parameter.key, error_detail(error));
       } catch (const ScenarioError& error) {
         const std::string detail = scenario_error_detail(error);
         const bool about_key = error.field() == parameter.key || parameter.key.rfind(error.field() + ".", 0) == 0;
@@ -263,6 +264,12 @@ void check_against_base(const SweepReader& reader, const SweepFile& sweep) {
 }
 
 }  // namespace
+
+std::string error_detail(const ConfigError& error) {
+  const std::string what = error.what();
+  const std::string prefix = error.field() + ": ";
+  return what.rfind(prefix, 0) == 0 ? what.substr(prefix.size()) : what;
+}
 
 std::vector<std::string> SweepFile::parameter_keys() const {
   std::vector<std::string> keys;
@@ -351,6 +358,11 @@ SweepFile parse_sweep_file(std::string_view text, const std::string& source, con
       std::vector<std::pair<std::string, const toml::node*>> leaves;
       flatten(*zip.as_table(), "", leaves);
       if (leaves.empty()) reader.fail(&zip, "zip[" + std::to_string(i) + "]", "expected at least one list");
+      std::sort(leaves.begin(), leaves.end(), [](const auto& a, const auto& b) {  // file order, for messages
+        const auto x = position_of(*a.second);
+        const auto y = position_of(*b.second);
+        return std::tie(x.line, x.column) < std::tie(y.line, y.column);
+      });
       SweepAxis axis;
       axis.zipped = true;
       for (const auto& [key, leaf] : leaves) {
@@ -362,6 +374,8 @@ SweepFile parse_sweep_file(std::string_view text, const std::string& source, con
                                      std::to_string(axis.parameters.back().values.size()) + " values, " +
                                      first.key + " has " + std::to_string(first.values.size()));
       }
+      std::sort(axis.parameters.begin(), axis.parameters.end(),
+                [](const SweepParameter& a, const SweepParameter& b) { return a.key < b.key; });
       sweep.axes.push_back(std::move(axis));
     }
   }

@@ -19,8 +19,17 @@ namespace routelab::sweeps {
 // An error in a sweep file: "file:line:column: key: what" (same shape as scenario errors).
 class SweepError : public ScenarioError {
  public:
-  using ScenarioError::ScenarioError;
+  SweepError(std::string source, int line, int column, std::string key, const std::string& what)
+      : ScenarioError(source, line, column, key, what),
+        message_(source + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + key + ": " + what) {}
+  const char* what() const noexcept override { return message_.c_str(); }
+
+ private:
+  std::string message_;
 };
+
+// The part of a ConfigError's message after its field ("field: what" -> "what").
+std::string error_detail(const ConfigError& error);
 
 struct SourcePosition {
   int line = 1;

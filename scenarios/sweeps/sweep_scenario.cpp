@@ -47,7 +47,7 @@ std::string SweepScenarioBuilder::document_for(const std::vector<Assignment>& po
     try {
       set_dotted(document, key, value);
     } catch (const ConfigError& error) {
-      throw SweepPointError(key, std::string(error.what()).substr(error.field().size() + 2));
+      throw SweepPointError(key, error_detail(error));
     }
   }
   return to_toml_text(document);
@@ -74,10 +74,12 @@ std::uint64_t point_master_seed(std::uint64_t scenario_seed, std::string_view po
 }
 
 std::string scenario_error_detail(const ScenarioError& error) {
-  const std::string prefix = error.source() + ":" + std::to_string(error.line()) + ":" +
-                             std::to_string(error.column()) + ": " + error.field() + ": ";
+  // what() is "field: source:line:column: field: detail" (ConfigError puts the field first).
+  const std::string located = error.source() + ":" + std::to_string(error.line()) + ":" +
+                              std::to_string(error.column()) + ": " + error.field() + ": ";
   const std::string what = error.what();
-  return what.rfind(prefix, 0) == 0 ? what.substr(prefix.size()) : what;
+  const std::size_t at = what.find(located);
+  return at == std::string::npos ? what : what.substr(at + located.size());
 }
 
 }  // namespace routelab::sweeps
