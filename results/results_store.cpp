@@ -140,8 +140,9 @@ ResultsStore ResultsStore::create(const std::filesystem::path& path, const Store
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(partial.string() + suffix);
   {
     Database db(partial, Database::Mode::create);
-    db.execute("PRAGMA application_id = " + std::to_string(kApplicationId) + "; PRAGMA user_version = " +
-               std::to_string(kSchemaVersion) + "; PRAGMA journal_mode = WAL;");
+    // WAL first, so that building the schema costs one sync (at close) instead of one per step.
+    db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA application_id = " +
+               std::to_string(kApplicationId) + "; PRAGMA user_version = " + std::to_string(kSchemaVersion) + ";");
     std::string runs = std::string("CREATE TABLE runs (") + kFixedColumnsSql;
     for (const auto& column : identity.columns) runs += ",\n  " + quote_identifier(column.name) + " " + sql_type(column.type);
     runs += ") WITHOUT ROWID;";
