@@ -43,6 +43,7 @@ ExecutionOutcome execute_runs(const RunContext& context, const std::vector<std::
       const std::size_t i = next.fetch_add(1);
       if (i >= runs.size()) break;
       results::RunRecord record = execute_run(context, context.plan.runs[runs[i]]);
+      if (!record.ok && stop_on_error) stop = true;  // here, not in the writer: no new run may start after it
       std::lock_guard lock(mailbox.mutex);
       mailbox.records.push_back(std::move(record));
       mailbox.ready.notify_one();

@@ -51,8 +51,8 @@ inline RunRecord record(int i, double wall = 0.5) {
   r.router_name = r.router;
   r.replication = 0;
   r.master_seed = "18446744073709551615";
-  r.workload_seed = "1";
-  r.router_seed = "2";
+  r.workload_seed = std::string("1");
+  r.router_seed = std::string("2");
   r.cells = {std::int64_t{i / 2 + 1}, 0.01 * i, std::int64_t{1000 + i}, numbered("fp", i), wall};
   r.windows = {WindowRow{0, 0, 10, 100, i, 3, 1.5, 0.7, 0.9}};
   return r;
