@@ -107,7 +107,7 @@ results::RunRecord execute_run(const RunContext& context, const sweeps::PlannedR
   record.parameters = point.canonical;
   record.router = router.label;
   record.router_name = router.name;
-  record.router_params = router.canonical.substr(router.canonical.find(' ') == std::string::npos ? router.canonical.size() : router.canonical.find(' ') + 1);
+  record.router_params = router.canonical_params;
   record.replication = static_cast<std::int64_t>(run.replication);
   record.cells.assign(context.columns.size(), std::monostate{});
   try {

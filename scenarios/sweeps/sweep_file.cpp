@@ -101,7 +101,8 @@ SweepRouter make_sweep_router(std::string name, std::string label, RouterParams 
   if (!canonical_params.empty()) canonical_params += " }";
   std::string canonical = canonical_string(name) + (canonical_params.empty() ? "" : " " + canonical_params);
   if (label.empty()) label = canonical_params.empty() ? name : name + " " + canonical_params;
-  return SweepRouter{std::move(label), std::move(name), std::move(params), std::move(canonical), position};
+  return SweepRouter{std::move(label), std::move(name), std::move(params), std::move(canonical_params),
+                     std::move(canonical), position};
 }
 
 ParamValue value_of(const SweepReader& reader, const toml::node& node, const std::string& key) {

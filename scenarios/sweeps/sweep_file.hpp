@@ -55,7 +55,8 @@ struct SweepRouter {
   std::string label;      // unique within the sweep; what results and reports call it
   std::string name;       // registry name
   RouterParams params;
-  std::string canonical;  // name plus canonical params: the router's part of the run id
+  std::string canonical_params;  // "{ "key" = "value", ... }", or "" without params
+  std::string canonical;         // name plus canonical params: the router's part of the run id
   SourcePosition position;
 };
 
