@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <tuple>
 #include <toml++/toml.h>
@@ -51,12 +52,10 @@ class SweepReader {
   std::int64_t integer(const std::string& key, std::int64_t fallback, std::int64_t min, std::int64_t max) {
     const toml::node* node = get(key);
     if (!node) return fallback;
-    if (!node->is_integer()) fail(node, key, "expected an integer");
-    const std::int64_t value = node->as_integer()->get();
-    if (value < min || value > max)
-      fail(node, key, "expected an integer in " + std::to_string(min) + ".." + std::to_string(max) + ", got " +
-                          std::to_string(value));
-    return value;
+    const std::optional<std::int64_t> value = node->is_integer() ? node->value<std::int64_t>() : std::nullopt;
+    if (!value || *value < min || *value > max)
+      fail(node, key, "expected an integer in " + std::to_string(min) + ".." + std::to_string(max));
+    return *value;
   }
 
   void reject_unknown() const {
