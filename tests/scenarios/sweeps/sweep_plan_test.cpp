@@ -227,3 +227,23 @@ TEST(SweepPlan, InvalidPointsFailWithTheParameterNamed) {
 
 }  // namespace
 }  // namespace routelab::sweeps
+
+namespace routelab::sweeps {
+namespace {
+
+// The sweep files shipped with the project stay valid and keep their documented sizes.
+TEST(SweepPlan, ShippedSweepFilesLoad) {
+  const std::filesystem::path root(ROUTELAB_SOURCE_DIR);
+  const struct {
+    const char* path;
+    std::size_t runs;
+  } shipped[] = {{"examples/sweeps/capacity-vs-skew.toml", 132}, {"bench/sweeps/default-200.toml", 200}};
+  for (const auto& file : shipped) {
+    const SweepFile sweep = load_sweep_file(root / file.path, testing::registry());
+    SweepScenarioBuilder builder(sweep);
+    EXPECT_EQ(expand_plan(sweep, builder.context_document()).runs.size(), file.runs) << file.path;
+  }
+}
+
+}  // namespace
+}  // namespace routelab::sweeps
