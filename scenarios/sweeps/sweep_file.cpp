@@ -229,8 +229,6 @@ void check_against_base(const SweepReader& reader, const SweepFile& sweep) {
   std::unique_ptr<SweepScenarioBuilder> builder;
   try {
     builder = std::make_unique<SweepScenarioBuilder>(sweep);
-  } catch (const SweepError&) {
-    throw;
   } catch (const ScenarioError&) {
     throw;  // the base scenario itself is invalid: its own file and line
   } catch (const ConfigError& error) {
