@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "cli/commands/commands.hpp"
+#include "cli/sweep/interrupt_guard.hpp"
 #include "cli/sweep/run_records.hpp"
 #include "cli/sweep/sweep_executor.hpp"
 #include "results/results_compare.hpp"
@@ -189,11 +190,17 @@ int run_command(const RunOptions& options, const RouterRegistry& registry, const
   SweepProgress progress(stderr, live, loaded.selected.size(), skipped);
   const RunContext context{loaded.sweep, loaded.plan, *loaded.builder, registry, identity.columns, options.windows};
   const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const ExecutionOutcome outcome = execute_runs(context, to_run, jobs, options.stop_on_error, *store, progress);
+  const InterruptGuard interrupt;
+  const ExecutionOutcome outcome =
+      execute_runs(context, to_run, jobs, options.stop_on_error, *store, progress, &interrupt.requested());
   if (outcome.stopped)
     fmt::print(stderr, "routelab: stopped at the first failing run (--stop-on-error); {} runs not started\n",
                outcome.not_started);
+  if (outcome.interrupted)
+    fmt::print(stderr, "routelab: interrupted by signal {}; {} runs not started (the database holds every finished "
+                       "run: continue with --resume)\n", interrupt.signal_number(), outcome.not_started);
   fmt::print("total {}, ok {}, failed {}, skipped {}\n", loaded.selected.size(), outcome.ok, outcome.failed, skipped);
+  if (outcome.interrupted) return 128 + interrupt.signal_number();
   return outcome.stopped ? 1 : 0;
 }
 

@@ -28,7 +28,8 @@ struct Mailbox {
 }  // namespace
 
 ExecutionOutcome execute_runs(const RunContext& context, const std::vector<std::size_t>& runs, int jobs,
-                              bool stop_on_error, results::ResultsStore& store, SweepProgress& progress) {
+                              bool stop_on_error, results::ResultsStore& store, SweepProgress& progress,
+                              const std::atomic<bool>* interrupt) {
   ExecutionOutcome outcome;
   const std::size_t workers = std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(std::max(jobs, 1)), runs.size()));
   std::atomic<std::size_t> next{0};
@@ -39,7 +40,7 @@ ExecutionOutcome execute_runs(const RunContext& context, const std::vector<std::
     omp_set_num_threads(1);  // a router's own OpenMP loops must not multiply the sweep's threads
 #endif
     for (;;) {
-      if (stop.load()) break;
+      if (stop.load() || (interrupt && interrupt->load())) break;
       const std::size_t i = next.fetch_add(1);
       if (i >= runs.size()) break;
       results::RunRecord record = execute_run(context, context.plan.runs[runs[i]]);
@@ -57,6 +58,10 @@ ExecutionOutcome execute_runs(const RunContext& context, const std::vector<std::
 
   std::exception_ptr writer_error;
   for (;;) {
+    if (interrupt && interrupt->load() && !outcome.interrupted) {
+      outcome.interrupted = true;
+      stop = true;
+    }
     std::unique_lock lock(mailbox.mutex);
     mailbox.ready.wait_for(lock, kWriterTick,
                            [&] { return !mailbox.records.empty() || mailbox.workers_done == threads.size(); });

@@ -112,15 +112,20 @@ tokens.zipf_s = [0.8, 1.0, 1.2]
 
   const auto killed = dir / "killed.sqlite";
   std::int64_t before = 0;
-  for (const std::int64_t kill_after : {8, 40}) {
+  // First SIGTERM (a graceful stop: runs in flight are stored, the summary is printed), then SIGKILL.
+  for (const auto& [kill_after, how] : {std::pair<std::int64_t, int>{8, SIGTERM}, {40, SIGKILL}}) {
     const pid_t pid = testing::spawn_cli({"sweep", "run", sweep.string(), "--db", killed.string(), "--jobs", "2", "--resume"},
                                          dir / "out.txt", dir / "err.txt");
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
     std::int64_t seen = 0;
     while ((seen = stored_runs(killed)) < kill_after && std::chrono::steady_clock::now() < deadline)
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    kill(pid, SIGKILL);
-    EXPECT_EQ(testing::wait_exit_code(pid), 128 + SIGKILL);
+    kill(pid, how);
+    EXPECT_EQ(testing::wait_exit_code(pid), 128 + how);
+    if (how == SIGTERM) {
+      EXPECT_NE(testing::read_text(dir / "err.txt").find("continue with --resume"), std::string::npos);
+      EXPECT_EQ(last_line(testing::read_text(dir / "out.txt")).rfind("total 96, ok ", 0), 0u);
+    }
     const std::int64_t after = stored_runs(killed);  // opening it checks its integrity
     EXPECT_GE(after, kill_after);
     EXPECT_GT(after, before);
