@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <memory>
 
+#include "cli/atomic_file.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/sweep/report_writer.hpp"
 #include "engine/errors.hpp"
@@ -18,16 +18,6 @@ namespace {
 
 // The default ranking metric: the load balance figure every router is judged by first.
 constexpr const char* kDefaultRanking = "load_max_over_mean";
-
-void write_atomically(const std::filesystem::path& path, const std::string& text) {
-  const std::filesystem::path partial = path.string() + ".partial";
-  {
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    file << text;
-    if (!file) throw IoError("cannot write '" + partial.string() + "'");
-  }
-  std::filesystem::rename(partial, path);
-}
 
 struct ReportOptions {
   std::string database;
@@ -47,9 +37,9 @@ int report(const ReportOptions& options) {
   }
   std::filesystem::create_directories(options.out_dir);
   const std::filesystem::path dir(options.out_dir);
-  write_atomically(dir / "summary.csv", summary_csv(data));
-  write_atomically(dir / "ranking.csv", ranking_csv(data, ranking));
-  write_atomically(dir / "report.md", markdown);
+  write_file_atomically(dir / "summary.csv", summary_csv(data));
+  write_file_atomically(dir / "ranking.csv", ranking_csv(data, ranking));
+  write_file_atomically(dir / "report.md", markdown);
   fmt::print("wrote {}, {} and {} ({} points, {} runs)\n", (dir / "report.md").string(), (dir / "summary.csv").string(),
              (dir / "ranking.csv").string(), data.points.size(), data.stored_runs);
   return 0;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <sstream>
 
+#include "cli/atomic_file.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/summary_report.hpp"
@@ -23,16 +24,6 @@ std::vector<std::string> split_names(const std::string& list) {
   for (std::string name; std::getline(stream, name, ',');)
     if (!name.empty()) names.push_back(name);
   return names;
-}
-
-void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
-  const auto partial = std::filesystem::path(path.string() + ".partial");
-  {
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    file << text;
-    if (!file) throw IoError("cannot write '" + partial.string() + "'");
-  }
-  std::filesystem::rename(partial, path);
 }
 
 // Runs every (router, replication) pair, in parallel; results come back in a fixed order, so the
