@@ -8,9 +8,10 @@
 #include <set>
 #include <sstream>
 
-#include "cli_runner.hpp"
+#include "tests/cli/cli_runner.hpp"
+#include "tests/support/scratch_dir.hpp"
 
-namespace routelab::cli_test {
+namespace routelab::testing {
 namespace {
 
 std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& path) {
@@ -31,9 +32,9 @@ nlohmann::json read_json(const std::filesystem::path& path) {
 }
 
 TEST(CliExports, WindowsEventsAndChromeTraceParseBack) {
-  TemporaryDirectory out("exports");
+  ScratchDir out;
   const auto run = run_cli("compare --scenario default --tokens 20480 --routers hash,greedy --out " + out.path().string());
-  ASSERT_EQ(run.exit_code, 0) << run.out;
+  ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto summary = read_json(out.path() / "summary.json");
   for (const auto& entry : summary["routers"]) {
     const std::string router = entry["router"];
@@ -70,13 +71,12 @@ TEST(CliExports, WindowsEventsAndChromeTraceParseBack) {
     EXPECT_EQ(instants, entry["overload_events"].get<std::size_t>());
     EXPECT_EQ(trace["traceEvents"][0]["ph"], "M");
   }
-  for (const auto& file : std::filesystem::recursive_directory_iterator(out.path()))
-    EXPECT_NE(file.path().extension(), ".partial") << file.path();
+  EXPECT_TRUE(partial_files(out.path()).empty());
 }
 
 TEST(CliExports, ReplicationsGiveMeansWithConfidenceIntervals) {
   const auto run = run_cli("compare --scenario uniform-keys --tokens 5120 --routers uniform,hash --replications 4 --format json");
-  ASSERT_EQ(run.exit_code, 0) << run.out;
+  ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto report = nlohmann::json::parse(run.out);
   ASSERT_EQ(report["routers"].size(), 8u);
   ASSERT_EQ(report["aggregate"].size(), 2u);
@@ -102,7 +102,7 @@ TEST(CliExports, ReplicationsGiveMeansWithConfidenceIntervals) {
 
 TEST(CliExports, AdversarialScenariosShowAmplificationPerRouter) {
   const auto run = run_cli("compare --scenario attack-collision --tokens 10240 --routers hash,greedy");
-  ASSERT_EQ(run.exit_code, 0) << run.out;
+  ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.out.find("amplification"), std::string::npos) << run.out;
   const auto json = run_cli("compare --scenario attack-collision --tokens 10240 --routers hash,greedy --format json");
   const auto report = nlohmann::json::parse(json.out);
@@ -115,10 +115,10 @@ TEST(CliExports, MalformedTraceFailsWithItsLineOrIsCountedWhenSkipping) {
   const std::string bad = std::string(ROUTELAB_SOURCE_DIR) + "/tests/data/traces/malformed/prompt_1041_bad_data.csv";
   const auto fail = run_cli("run --scenario deepseek-layer1 --router trace --trace " + bad);
   EXPECT_EQ(fail.exit_code, 2);
-  EXPECT_NE(fail.out.find("prompt_1041_bad_data.csv:10: expected 4 fields"), std::string::npos) << fail.out;
+  EXPECT_NE(fail.err.find("prompt_1041_bad_data.csv:10: expected 4 fields"), std::string::npos) << fail.err;
 
   const auto skip = run_cli("run --scenario deepseek-layer1 --router trace --skip-bad-rows --format json --trace " + bad);
-  ASSERT_EQ(skip.exit_code, 0) << skip.out;
+  ASSERT_EQ(skip.exit_code, 0) << skip.err;
   const auto report = nlohmann::json::parse(skip.out);
   EXPECT_EQ(report["trace"]["rows_skipped"], 2);
   EXPECT_EQ(report["trace"]["rows"], 76);
@@ -127,10 +127,10 @@ TEST(CliExports, MalformedTraceFailsWithItsLineOrIsCountedWhenSkipping) {
 }
 
 TEST(CliExports, LayeredTraceRunReportsEveryLayer) {
-  TemporaryDirectory out("layers");
+  ScratchDir out;
   const auto run = run_cli("compare --scenario deepseek-layers --routers trace,greedy --tokens 300 --format json --out " +
                            out.path().string());
-  ASSERT_EQ(run.exit_code, 0) << run.out;
+  ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto report = nlohmann::json::parse(run.out);
   EXPECT_EQ(report["routers"].size(), 2u * 26u);
   EXPECT_EQ(report["aggregate"][0]["layers"], 26);
@@ -141,8 +141,8 @@ TEST(CliExports, LayeredTraceRunReportsEveryLayer) {
 TEST(CliExports, TraceOptionsNeedATrace) {
   const auto run = run_cli("run --scenario default --layer 3");
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_NE(run.out.find("replays no trace"), std::string::npos) << run.out;
+  EXPECT_NE(run.err.find("replays no trace"), std::string::npos) << run.err;
 }
 
 }  // namespace
-}  // namespace routelab::cli_test
+}  // namespace routelab::testing

@@ -25,7 +25,7 @@ struct BadCase {
 const BadCase kBadCases[] = {
     {"syntax", "scenario = 'default'\n[grid\n", 2, "(syntax)", ""},
     {"no scenario", "routers = ['greedy']\n", 1, "scenario", "expected the base scenario"},
-    {"unknown scenario", "scenario = 'defualt'\n", 1, "scenario", "valid choices: default"},
+    {"unknown scenario", "scenario = 'defualt'\n", 1, "scenario", "unknown scenario 'defualt'; valid choices: "},
     {"missing scenario file", "scenario = 'nowhere/x.toml'\n", 1, "scenario", "no scenario file"},
     {"unknown top key", "scenario = 'default'\n[grdi]\nrouting.k = [1]\n", 2, "grdi", "did you mean 'grid'"},
     {"grid value not a list", "scenario = 'default'\n[grid]\nrouting.k = 2\n", 3, "routing.k", "expected a list"},
