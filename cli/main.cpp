@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   actions["scenarios"] = cli::add_scenarios_command(app);
   actions["run"] = cli::add_run_command(app, registry);
   actions["compare"] = cli::add_compare_command(app, registry);
+  actions["sweep"] = cli::add_sweep_command(app, registry, ROUTELAB_VERSION);
+  actions["report"] = cli::add_report_command(app);
 
   std::string valid_commands;
   for (const auto& [name, action] : actions) valid_commands += (valid_commands.empty() ? "" : ", ") + name;

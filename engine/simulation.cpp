@@ -168,6 +168,13 @@ void Simulation::handle_batch_arrival() {
   for (const Token& token : batch.tokens) token_arrival_.push_back(token.arrival < now_ ? token.arrival : now_);
   token_dispatch_.resize(base + batch_size, now_);
   token_remaining_.resize(base + batch_size, 0);
+  const bool observed = !token_observers_.empty();
+  if (observed) {
+    token_ids_.resize(base);  // stays aligned even if an observer came mid-run
+    for (const Token& token : batch.tokens) token_ids_.push_back(token.id);
+    token_assignments_.resize(base + batch_size, 0);
+    token_dropped_.resize(base + batch_size, 0);
+  }
 
   compute_batch_capacity(config_, batch_size, capacity_);
   routes_.assign(batch_size * static_cast<std::size_t>(depth_), kNoExpert);
@@ -234,7 +241,14 @@ void Simulation::handle_batch_arrival() {
       accept(target, token);
     }
     token_remaining_[token] = accepted;
-    if (accepted == 0) ++tokens_unserved_;
+    if (observed) {
+      token_assignments_[token] = static_cast<std::int32_t>(primaries);
+      token_dropped_[token] = static_cast<std::int32_t>(primaries) - accepted;
+    }
+    if (accepted == 0) {
+      ++tokens_unserved_;
+      if (observed) emit_token_outcome(token, now_);
+    }
   }
 
   if (config_.capacity_factor > 0.0)
@@ -276,7 +290,16 @@ void Simulation::handle_completion(ExpertId expert, std::uint64_t token) {
   } else {
     --total_busy_;
   }
-  if (--token_remaining_[token] == 0) latencies_.push_back(now_ - token_arrival_[token]);
+  if (--token_remaining_[token] == 0) {
+    latencies_.push_back(now_ - token_arrival_[token]);
+    if (!token_observers_.empty() && token < token_ids_.size()) emit_token_outcome(token, now_);
+  }
+}
+
+void Simulation::emit_token_outcome(std::uint64_t token, Tick finished) {
+  const TokenOutcome outcome{token_ids_[token], token_arrival_[token], finished, token_assignments_[token],
+                             token_dropped_[token]};
+  for (auto* observer : token_observers_) observer->on_token(outcome);
 }
 
 void Simulation::handle_window_close() {

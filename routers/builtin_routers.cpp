@@ -5,6 +5,7 @@
 #include "routers/power_of_two/power_of_two_router.hpp"
 #include "routers/round_robin/round_robin_router.hpp"
 #include "routers/router_registry.hpp"
+#include "routers/trace/trace_router.hpp"
 #include "routers/uniform/uniform_router.hpp"
 
 namespace routelab {
@@ -21,6 +22,8 @@ void register_builtin_routers(RouterRegistry& registry) {
                 make_greedy_router});
   registry.add({"power_of_two", "two hashed candidates per slot, the less loaded wins (power of two choices)", true,
                 make_power_of_two_router});
+  registry.add({"trace", "replays the expert choices recorded in a trace (e.g. DeepSeek-V2-Lite's learned router)",
+                false, make_trace_router, /*needs_trace=*/true});
 }
 
 }  // namespace routelab

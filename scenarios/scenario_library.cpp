@@ -1,5 +1,6 @@
 #include "scenarios/scenario_library.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "engine/errors.hpp"
@@ -28,6 +29,11 @@ ScenarioSpec resolve_scenario(const std::string& name_or_path) {
     throw IoError("scenario file '" + name_or_path + "' does not exist (built-in scenarios: " + names + ")");
   }
   return load_builtin_scenario(name_or_path);
+}
+
+std::filesystem::path builtin_data_directory() {
+  if (const char* directory = std::getenv("ROUTELAB_DATA_DIR"); directory && *directory) return directory;
+  return ROUTELAB_DATA_DIR;
 }
 
 }  // namespace routelab
