@@ -1,8 +1,10 @@
-// Word-parallel bit sets for dense inputs. Row i's S' row is the set of columns j with pi_S[j] on
-// the arc A_S(i): with prefix sets C_p = {j : pi_S[j] < p}, an arc [a, a + s) is C_{a+s} XOR C_a
-// (three sets when it wraps). Row i's T'' row is the set of columns whose T arcs cover u = pi_T[i];
-// it changes only where a T arc starts or ends, so each thread sweeps its share of the T ring in
-// order and toggles those bits, visiting row pi_T^-1[u] at position u. O = S' AND T'', word by word.
+// Word-parallel bit sets, indexed by S ring position rather than by column (column = pi_S^-1[p]).
+// In that space row i's S' row is simply its arc [a, a + s_i), a run of whole words with masked
+// ends, and row i's T'' row is the set of positions whose column's T arc covers u = pi_T[i]. That
+// set changes only where a T arc starts or ends, so each thread sweeps its share of the T ring in
+// order, toggling those bits, and handles row pi_T^-1[u] at position u: O_i = the arc's words of
+// the set, read in arc order (the canonical order), 64 positions per operation.
+// Memory per thread: ceil(E / 64) words; nothing of size E x E.
 #include <algorithm>
 #include <bit>
 #include <vector>
@@ -17,104 +19,102 @@ namespace routelab::phase {
 
 namespace {
 
-// Below this many words of work a parallel region costs more than it saves.
-constexpr std::int64_t kParallelMinWords = 1 << 14;
-
-std::int64_t words_for(std::int64_t bits) { return (bits + 63) / 64; }
-
-// C_0 .. C_E, each ceil(E / 64) words. Threads fill disjoint ranges of p, each starting from a
-// directly computed C_p, so the table is the same whatever the thread count.
-std::vector<std::uint64_t> build_prefix_sets(const PhaseOperator& op, std::int64_t words) {
-  const std::int64_t cols = op.cols();
-  const std::int32_t* pi_s_inverse = op.pi_s_inverse().data();
-  std::vector<std::uint64_t> prefix(static_cast<std::size_t>((cols + 1) * words), 0);
-#pragma omp parallel if ((cols + 1) * words >= kParallelMinWords)
-  {
-    int threads = 1, thread = 0;
-#if defined(_OPENMP)
-    threads = omp_get_num_threads();
-    thread = omp_get_thread_num();
+// Every x86-64 processor since 2008 counts bits in one instruction, but the baseline ABI does not
+// promise it: the per-row work is compiled twice and the loader picks the variant the CPU runs.
+#if defined(__x86_64__) && defined(__GNUC__) && defined(__ELF__)
+#define ROUTELAB_PHASE_POPCOUNT_VARIANTS __attribute__((target_clones("popcnt", "default")))
+#else
+#define ROUTELAB_PHASE_POPCOUNT_VARIANTS
 #endif
-    const std::int64_t begin = (cols + 1) * thread / threads;
-    const std::int64_t end = (cols + 1) * (thread + 1) / threads;
-    if (begin < end) {
-      std::uint64_t* row = prefix.data() + begin * words;
-      for (std::int64_t q = 0; q < begin; ++q) row[pi_s_inverse[q] / 64] |= std::uint64_t{1} << (pi_s_inverse[q] % 64);
-      for (std::int64_t p = begin + 1; p < end; ++p) {
-        std::uint64_t* next = row + words;
-        std::copy(row, row + words, next);
-        next[pi_s_inverse[p - 1] / 64] |= std::uint64_t{1} << (pi_s_inverse[p - 1] % 64);
-        row = next;
-      }
-    }
-  }
-  return prefix;
-}
 
-// Where T arcs start or end on the T ring: toggles[begin[u] .. begin[u + 1]) are the columns whose
-// membership changes on arriving at u. Full (length B) and empty arcs never change.
+// Below this many estimated word steps a parallel region costs more than it saves.
+constexpr std::int64_t kParallelMinSteps = 1 << 15;
+
+// Where T arcs start or end on the T ring: positions[begin[u] .. begin[u + 1]) are the S ring
+// positions (pi_S[j]) of the columns whose membership changes on arriving at u. Full (length B) and
+// empty arcs never change.
 struct RingToggles {
   std::vector<std::int64_t> begin;
-  std::vector<std::int32_t> columns;
+  std::vector<std::int32_t> positions;
 };
 
 RingToggles build_toggles(const PhaseOperator& op) {
   const std::int32_t ring = op.rows();
   const auto arcs = op.column_arcs();
+  const auto pi_s = op.pi_s();
   RingToggles toggles;
   toggles.begin.assign(static_cast<std::size_t>(ring) + 1, 0);
-  auto positions = [&](const Arc& arc) {
+  auto ends = [&](const Arc& arc) {
     const auto end = static_cast<std::int32_t>((static_cast<std::int64_t>(arc.offset) + arc.length) % ring);
-    return std::pair<std::int32_t, std::int32_t>{arc.offset, end};
+    return std::pair<std::size_t, std::size_t>{static_cast<std::size_t>(arc.offset), static_cast<std::size_t>(end)};
   };
   for (const Arc& arc : arcs) {
     if (arc.length == 0 || arc.length == ring) continue;
-    const auto [start, end] = positions(arc);
-    ++toggles.begin[static_cast<std::size_t>(start) + 1];
-    ++toggles.begin[static_cast<std::size_t>(end) + 1];
+    const auto [start, end] = ends(arc);
+    ++toggles.begin[start + 1];
+    ++toggles.begin[end + 1];
   }
   for (std::size_t u = 0; u < static_cast<std::size_t>(ring); ++u) toggles.begin[u + 1] += toggles.begin[u];
-  toggles.columns.resize(static_cast<std::size_t>(toggles.begin.back()));
+  toggles.positions.resize(static_cast<std::size_t>(toggles.begin.back()));
   std::vector<std::int64_t> fill(toggles.begin.begin(), toggles.begin.end() - 1);
   for (std::size_t j = 0; j < arcs.size(); ++j) {
     if (arcs[j].length == 0 || arcs[j].length == ring) continue;
-    const auto [start, end] = positions(arcs[j]);
-    toggles.columns[static_cast<std::size_t>(fill[static_cast<std::size_t>(start)]++)] = static_cast<std::int32_t>(j);
-    toggles.columns[static_cast<std::size_t>(fill[static_cast<std::size_t>(end)]++)] = static_cast<std::int32_t>(j);
+    const auto [start, end] = ends(arcs[j]);
+    toggles.positions[static_cast<std::size_t>(fill[start]++)] = pi_s[j];
+    toggles.positions[static_cast<std::size_t>(fill[end]++)] = pi_s[j];
   }
   return toggles;
 }
 
-// S' row of `arc` (on the ring of E) from the prefix sets.
-void arc_set(const std::uint64_t* prefix, std::int64_t words, std::int64_t ring, Arc arc, std::uint64_t* out) {
-  const std::int64_t start = arc.offset;
-  const std::int64_t end = start + arc.length;
-  const std::uint64_t* c_start = prefix + start * words;
-  if (end <= ring) {
-    const std::uint64_t* c_end = prefix + end * words;
-    for (std::int64_t w = 0; w < words; ++w) out[w] = c_end[w] ^ c_start[w];
-  } else {
-    const std::uint64_t* c_ring = prefix + ring * words;
-    const std::uint64_t* c_wrapped = prefix + (end - ring) * words;
-    for (std::int64_t w = 0; w < words; ++w) out[w] = c_ring[w] ^ c_start[w] ^ c_wrapped[w];
+std::uint64_t bit(std::int64_t position) { return std::uint64_t{1} << (position % 64); }
+
+// Bits [from, to) of `set` (positions of the S ring) appended word by word, in increasing order.
+std::int64_t gather_run(const std::uint64_t* set, std::int64_t from, std::int64_t to, std::vector<std::uint64_t>& words,
+                        std::vector<std::int32_t>& base) {
+  std::int64_t count = 0;
+  for (std::int64_t w = from / 64; w * 64 < to; ++w) {
+    std::uint64_t bits = set[w];
+    if (w * 64 < from) bits &= ~std::uint64_t{0} << (from % 64);
+    if ((w + 1) * 64 > to) bits &= ~(~std::uint64_t{0} << (to % 64));
+    words.push_back(bits);
+    base.push_back(static_cast<std::int32_t>(w * 64));
+    count += std::popcount(bits);
   }
+  return count;
+}
+
+struct RowScratch {
+  std::vector<std::uint64_t> words;
+  std::vector<std::int32_t> base;
+};
+
+// O_i for the row at T ring position u: the words of `covering` under its S arc, in arc order.
+ROUTELAB_PHASE_POPCOUNT_VARIANTS
+void write_row(PhaseRowWriter& writer, const std::uint64_t* covering, std::int32_t row, Arc arc, std::int32_t ring_e,
+               const std::int32_t* column_at, std::int32_t* out, RowScratch& scratch) {
+  const std::int64_t arc_end = static_cast<std::int64_t>(arc.offset) + arc.length;
+  scratch.words.clear();
+  scratch.base.clear();
+  std::int64_t count = gather_run(covering, arc.offset, std::min<std::int64_t>(arc_end, ring_e), scratch.words, scratch.base);
+  if (arc_end > ring_e) count += gather_run(covering, 0, arc_end - ring_e, scratch.words, scratch.base);
+  writer.write_words(row, scratch.words, scratch.base, count, column_at, out);
 }
 
 }  // namespace
 
-std::int64_t bitpacked_table_bytes(std::int64_t cols) { return (cols + 1) * words_for(cols) * 8; }
-
 void run_bitpacked_kernel(const PhaseOperator& op, std::int64_t k, RouteTable out, PhaseTally& tally) {
   const std::int32_t rows = op.rows();
   const std::int32_t cols = op.cols();
-  const std::int64_t words = words_for(cols);
-  const std::vector<std::uint64_t> prefix = build_prefix_sets(op, words);
+  const std::int64_t set_words = (static_cast<std::int64_t>(cols) + 63) / 64;
   const RingToggles toggles = build_toggles(op);
   const Arc* row_arcs = op.row_arcs().data();
   const auto column_arcs = op.column_arcs();
+  const std::int32_t* pi_s = op.pi_s().data();
+  const std::int32_t* pi_s_inverse = op.pi_s_inverse().data();
   const std::int32_t* pi_t_inverse = op.pi_t_inverse().data();
+  const std::int64_t estimated_steps = op.sum_s() / 64 + 2 * static_cast<std::int64_t>(rows) + cols;
 
-#pragma omp parallel if (static_cast<std::int64_t>(rows) * words >= kParallelMinWords)
+#pragma omp parallel if (estimated_steps >= kParallelMinSteps)
   {
     int threads = 1, thread = 0;
 #if defined(_OPENMP)
@@ -122,29 +122,24 @@ void run_bitpacked_kernel(const PhaseOperator& op, std::int64_t k, RouteTable ou
     thread = omp_get_thread_num();
 #endif
     PhaseRowWriter writer(cols, k, op.selection_stream());
-    std::vector<std::uint64_t> covering(static_cast<std::size_t>(words), 0);
-    std::vector<std::uint64_t> candidates(static_cast<std::size_t>(words), 0);
-    // Each thread sweeps one contiguous stretch of the T ring (which rows land on which thread
-    // never changes an output row).
+    std::vector<std::uint64_t> covering(static_cast<std::size_t>(set_words), 0);  // T'' row, by S position
+    RowScratch scratch;
+    // Each thread sweeps one contiguous stretch of the T ring; which thread handles a row never
+    // changes what is written for it.
     const auto begin = static_cast<std::int32_t>(static_cast<std::int64_t>(rows) * thread / threads);
     const auto end = static_cast<std::int32_t>(static_cast<std::int64_t>(rows) * (thread + 1) / threads);
     if (begin < end)
       for (std::size_t j = 0; j < column_arcs.size(); ++j)
-        if (arc_contains(column_arcs[j], begin, rows)) covering[j / 64] |= std::uint64_t{1} << (j % 64);
+        if (arc_contains(column_arcs[j], begin, rows)) covering[static_cast<std::size_t>(pi_s[j]) / 64] |= bit(pi_s[j]);
     for (std::int32_t u = begin; u < end; ++u) {
       if (u > begin)
         for (std::int64_t e = toggles.begin[static_cast<std::size_t>(u)]; e < toggles.begin[static_cast<std::size_t>(u) + 1]; ++e) {
-          const std::int32_t j = toggles.columns[static_cast<std::size_t>(e)];
-          covering[static_cast<std::size_t>(j) / 64] ^= std::uint64_t{1} << (j % 64);
+          const std::int32_t position = toggles.positions[static_cast<std::size_t>(e)];
+          covering[static_cast<std::size_t>(position) / 64] ^= bit(position);
         }
       const std::int32_t i = pi_t_inverse[u];
-      arc_set(prefix.data(), words, cols, row_arcs[i], candidates.data());
-      std::int64_t count = 0;
-      for (std::int64_t w = 0; w < words; ++w) {
-        candidates[static_cast<std::size_t>(w)] &= covering[static_cast<std::size_t>(w)];
-        count += std::popcount(candidates[static_cast<std::size_t>(w)]);
-      }
-      writer.write_bits(i, candidates, count, out.data + static_cast<std::int64_t>(i) * out.row_stride);
+      write_row(writer, covering.data(), i, row_arcs[i], cols, pi_s_inverse,
+                out.data + static_cast<std::int64_t>(i) * out.row_stride, scratch);
     }
 #pragma omp critical(phase_tally)
     tally.absorb(writer);

@@ -2,36 +2,43 @@
 
 #include <algorithm>
 
-#include "routers/phase/phase_kernels.hpp"
+#if defined(_OPENMP)
+#include <omp.h>
+#endif
 
 namespace routelab::phase {
 
 namespace {
 
-// Cost of one lap step relative to one arc step (as in phase_arc_kernel.cpp).
-constexpr double kLapStepCost = 2.0;
-// Cost of one 64-bit word of the bit-packed row pass (three table loads, XOR, AND, popcount)
-// and of one word of the prefix table, relative to one arc step; from bench/phase_router_bench.cpp.
-constexpr double kRowWordCost = 1.0;
-constexpr double kTableWordCost = 0.5;
+// Approximate cycles per step, from bench/phase_router_bench.cpp (forced kernels, same inputs):
+constexpr double kArcPositionCycles = 0.5;  // J1: eight positions per vector step
+constexpr double kLapCycles = 24.0;         // J2: one bucketed owner lookup, plus the sort
+constexpr double kWordCycles = 4.0;         // bit-packed: one word of a row's arc
+constexpr double kRowWords = 2.0;           // bit-packed: partial words at an arc's two ends
+constexpr double kColumnCycles = 3.0;       // bit-packed: a thread's start, per column
+constexpr double kRingCycles = 2.0;         // bit-packed: sweeping one T ring position
 
 }  // namespace
 
-PhaseKernelCosts estimate_kernel_costs(const PhaseOperator& op, std::int64_t k) {
+PhaseKernelCosts estimate_kernel_costs(const PhaseOperator& op, std::int64_t k, int threads) {
+  (void)k;  // both kernels write the same k slots per row
   PhaseKernelCosts costs;
-  const double mean_laps = static_cast<double>(op.sum_t()) / op.rows();
-  for (const Arc& arc : op.row_arcs()) costs.arcs += std::min<double>(arc.length, kLapStepCost * (mean_laps + 1.0));
-  const double words = static_cast<double>((op.cols() + 63) / 64);
-  costs.bitpacked = kRowWordCost * words * op.rows() + kTableWordCost * words * (op.cols() + 1.0);
-  costs.bitpacked_bytes = bitpacked_table_bytes(op.cols());
-  costs.bitpacked_allowed = costs.bitpacked_bytes <= static_cast<std::int64_t>(op.rows()) * k * 4;
+  const double mean_laps = static_cast<double>(op.sum_t()) / op.rows() + 1.0;
+  for (const Arc& arc : op.row_arcs())
+    costs.arcs += std::min(kArcPositionCycles * arc.length, kLapCycles * mean_laps);
+  costs.bitpacked = kWordCycles * (static_cast<double>(op.sum_s()) / 64.0 + kRowWords * op.rows()) +
+                    kColumnCycles * op.cols() * std::max(1, threads) + kRingCycles * op.rows();
   return costs;
 }
 
 PhaseKernel resolve_kernel(const PhaseOperator& op, std::int64_t k, PhaseKernel requested) {
   if (requested != PhaseKernel::automatic) return requested;
-  const PhaseKernelCosts costs = estimate_kernel_costs(op, k);
-  return costs.bitpacked_allowed && costs.bitpacked < costs.arcs ? PhaseKernel::bitpacked : PhaseKernel::arcs;
+  int threads = 1;
+#if defined(_OPENMP)
+  threads = omp_get_max_threads();
+#endif
+  const PhaseKernelCosts costs = estimate_kernel_costs(op, k, threads);
+  return costs.bitpacked < costs.arcs ? PhaseKernel::bitpacked : PhaseKernel::arcs;
 }
 
 }  // namespace routelab::phase

@@ -1,6 +1,6 @@
 #pragma once
-// Which fast kernel to run for given degrees: a cost estimate for each, in comparable units
-// (about one simple step each), and the rule `automatic` follows.
+// Which fast kernel to run for given degrees: an estimate of each one's work in cycles (roughly),
+// and the rule `automatic` follows. The choice never changes the output, only the time.
 #include <cstdint>
 
 #include "routers/phase/phase_operator.hpp"
@@ -9,15 +9,14 @@
 namespace routelab::phase {
 
 struct PhaseKernelCosts {
-  double arcs = 0;             // sum over rows of min(s_i, lap steps)
-  double bitpacked = 0;        // prefix table + one AND/popcount pass of ceil(E/64) words per row
-  std::int64_t bitpacked_bytes = 0;  // its prefix table
-  bool bitpacked_allowed = false;    // table no larger than the route table (keeps O(B*k + B + E))
+  double arcs = 0;       // per row the cheaper walk: s_i positions, or about sum(t) / B lap lookups
+  double bitpacked = 0;  // per row s_i / 64 words; per thread an O(E) start; the T ring sweep
 };
 
-PhaseKernelCosts estimate_kernel_costs(const PhaseOperator& op, std::int64_t k);
+PhaseKernelCosts estimate_kernel_costs(const PhaseOperator& op, std::int64_t k, int threads);
 
-// `automatic` becomes arcs or bitpacked; a forced choice is returned unchanged.
+// `automatic` becomes arcs or bitpacked (for the current OpenMP thread count); a forced choice is
+// returned unchanged.
 PhaseKernel resolve_kernel(const PhaseOperator& op, std::int64_t k, PhaseKernel requested);
 
 }  // namespace routelab::phase

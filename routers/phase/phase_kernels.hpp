@@ -1,7 +1,7 @@
 #pragma once
 // The three kernels behind one signature. Each writes, for every row i of the operator, k ids at
-// out + i * row_stride (routes first, in increasing column order, then -1 padding), and adds its
-// counts to the tally. Their outputs are bit-identical (tests/routers/phase compare them).
+// out + i * row_stride (routes first, in canonical order, then -1 padding), and adds its counts to
+// the tally. Their outputs are bit-identical (tests/routers/phase compare them).
 #include <cstdint>
 #include <vector>
 
@@ -31,10 +31,9 @@ struct RouteTable {
 // pi_T[i] (about sum(t) / B columns). Memory O(B + E) beyond the table.
 void run_arc_kernel(const PhaseOperator& op, std::int64_t k, RouteTable out, PhaseTally& tally);
 
-// Word-parallel bit sets: S'_i from a table of prefix sets of pi_S, T''_i maintained while sweeping
-// the T ring, O_i = their AND. Memory (E + 1) * ceil(E / 64) words; for dense inputs.
+// Word-parallel bit sets over S ring positions: S'_i is a run of words, T''_i is maintained while
+// sweeping the T ring, O_i = their AND. Memory ceil(E / 64) words per thread; best for dense inputs.
 void run_bitpacked_kernel(const PhaseOperator& op, std::int64_t k, RouteTable out, PhaseTally& tally);
-std::int64_t bitpacked_table_bytes(std::int64_t cols);
 
 // Builds S', T'' and O of spec §1 literally from the dense inputs (O(B * E) memory): the twin the
 // fast kernels are tested against. `s` is B x E, `t` is E x B; the operator supplies the seed's

@@ -75,6 +75,13 @@ PhaseOperator::PhaseOperator(std::span<const std::int64_t> s, std::span<const st
     column_arcs_ = reorder(column_arcs_, rho_t_);
     column_of_t_row_ = invert_permutation(rho_t_);
   }
+  position_t_offset_.resize(static_cast<std::size_t>(cols_));
+  position_t_length_.resize(static_cast<std::size_t>(cols_));
+  for (std::size_t p = 0; p < static_cast<std::size_t>(cols_); ++p) {
+    const Arc arc = column_arcs_[static_cast<std::size_t>(pi_s_inverse_[p])];
+    position_t_offset_[p] = arc.offset;
+    position_t_length_[p] = arc.length;
+  }
   selection_stream_ = stream_key(seed, PhaseStream::selection);
   build_owner_buckets();
 }

@@ -39,6 +39,10 @@ class PhaseOperator {
 
   std::span<const Arc> row_arcs() const { return row_arcs_; }        // A_S of output row i, ring E
   std::span<const Arc> column_arcs() const { return column_arcs_; }  // A_T of column j, ring B
+  // The T arc of the column sitting at each S ring position p (column pi_S^-1[p]), split into
+  // offsets and lengths: walking an S arc then reads these sequentially instead of gathering.
+  std::span<const std::int32_t> position_t_offset() const { return position_t_offset_; }
+  std::span<const std::int32_t> position_t_length() const { return position_t_length_; }
   std::span<const std::int32_t> pi_s() const { return pi_s_; }
   std::span<const std::int32_t> pi_s_inverse() const { return pi_s_inverse_; }
   std::span<const std::int32_t> pi_t() const { return pi_t_; }
@@ -85,6 +89,7 @@ class PhaseOperator {
   std::vector<Arc> row_arcs_;
   std::vector<Arc> column_arcs_;
   std::vector<std::int32_t> pi_s_, pi_s_inverse_, pi_t_, pi_t_inverse_, rho_s_, rho_t_;
+  std::vector<std::int32_t> position_t_offset_, position_t_length_;
   std::vector<std::int32_t> column_of_t_row_;  // rho_T^-1; empty without row permutations
   std::vector<std::int64_t> t_prefix_;          // E + 1 entries, original T row order
   std::vector<std::int32_t> bucket_first_row_;  // T row owning the first position of each bucket

@@ -14,9 +14,6 @@ namespace {
 // 2^33 route slots (32 GiB of int32): far beyond any useful table, small enough to fail with a
 // clear message instead of an allocation failure.
 constexpr std::int64_t kMaxRouteSlots = std::int64_t{1} << 33;
-// A forced bit-packed kernel refuses prefix tables above this (the automatic choice never builds
-// one larger than the route table).
-constexpr std::int64_t kMaxBitpackedTableBytes = std::int64_t{1} << 31;
 
 using Clock = std::chrono::steady_clock;
 
@@ -44,11 +41,6 @@ PhaseStats run(const PhaseOperator& op, const PhaseOptions& options, RouteTable 
       run_arc_kernel(op, options.k, out, tally);
       break;
     case PhaseKernel::bitpacked:
-      if (bitpacked_table_bytes(op.cols()) > kMaxBitpackedTableBytes)
-        throw PhaseArgumentError("kernel", "the bit-packed kernel would need a " +
-                                               std::to_string(bitpacked_table_bytes(op.cols()) >> 20) +
-                                               " MiB table for " + std::to_string(op.cols()) +
-                                               " columns; use arcs or auto");
       run_bitpacked_kernel(op, options.k, out, tally);
       break;
     case PhaseKernel::reference: {

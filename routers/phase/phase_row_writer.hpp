@@ -1,10 +1,12 @@
 #pragma once
 // Step 8 of spec §1, shared by every kernel so their outputs are identical: from a row's candidates
-// (the set bits of O's row, in increasing column order) keep at most k, chosen uniformly at random
-// without replacement from the row's own counter-based stream, and pad the row with -1.
+// (the set bits of O's row) keep at most k, chosen uniformly at random without replacement from the
+// row's own counter-based stream, and pad the row with -1.
 //
-// The chosen ranks come from Floyd's sampling algorithm and depend only on (seed, row, count, k),
-// never on how a kernel found the candidates; kept columns are written in increasing order.
+// Candidates are taken in one canonical order: by their position along the row's S arc, i.e. by
+// the column of the aligned S row (step 1) each one traces back to. That is the order in which a
+// walk of the arc meets them, so the fast kernels never sort. The chosen ranks come from Floyd's
+// algorithm and depend only on (seed, row, count, k); kept candidates keep the canonical order.
 // One writer per thread; it also counts what the statistics need (integer sums, so the totals are
 // the same on any thread count).
 #include <algorithm>
@@ -24,8 +26,8 @@ class PhaseRowWriter {
     ranks_.reserve(static_cast<std::size_t>(std::min<std::int64_t>(k, cols)));
   }
 
-  // `candidates` in increasing order.
-  void write_sorted(std::int32_t row, std::span<const std::int32_t> candidates, std::int32_t* out) {
+  // `candidates` in canonical order.
+  void write_ordered(std::int32_t row, std::span<const std::int32_t> candidates, std::int32_t* out) {
     const auto count = static_cast<std::int64_t>(candidates.size());
     std::int64_t written = 0;
     if (count <= k_) {
@@ -37,24 +39,26 @@ class PhaseRowWriter {
     finish_row(count, written, out);
   }
 
-  // Candidates as a bit set over the columns (words[w] bit b = column 64 w + b); `count` set bits.
-  void write_bits(std::int32_t row, std::span<const std::uint64_t> words, std::int64_t count, std::int32_t* out) {
+  // Candidates as bit words in canonical order: bit b of words[w] is S ring position base[w] + b,
+  // the column there is column_at[position]; `count` set bits in all.
+  void write_words(std::int32_t row, std::span<const std::uint64_t> words, std::span<const std::int32_t> base,
+                   std::int64_t count, const std::int32_t* column_at, std::int32_t* out) {
     std::int64_t written = 0;
     if (count <= k_) {
       for (std::size_t w = 0; w < words.size(); ++w)
         for (std::uint64_t bits = words[w]; bits != 0; bits &= bits - 1)
-          out[written++] = static_cast<std::int32_t>(64 * w + static_cast<std::size_t>(std::countr_zero(bits)));
+          out[written++] = column_at[base[w] + std::countr_zero(bits)];
     } else {
       // Walk the words once, keeping the running rank; the chosen ranks are increasing.
       std::size_t w = 0;
       std::int64_t rank_before_word = 0;
+      std::int64_t in_word = std::popcount(words[0]);
       for (const std::int32_t rank : choose_ranks(row, static_cast<std::int32_t>(count))) {
-        std::int64_t in_word = std::popcount(words[w]);
         while (rank_before_word + in_word <= rank) {
           rank_before_word += in_word;
           in_word = std::popcount(words[++w]);
         }
-        out[written++] = static_cast<std::int32_t>(64 * w + select_bit(words[w], static_cast<int>(rank - rank_before_word)));
+        out[written++] = column_at[base[w] + select_bit(words[w], static_cast<int>(rank - rank_before_word))];
       }
     }
     finish_row(count, written, out);
@@ -66,44 +70,62 @@ class PhaseRowWriter {
   std::int64_t max_row_candidates() const { return max_row_candidates_; }
 
  private:
-  // Ranks of at most this many chosen entries are kept in a small sorted array; more use a bitmap.
+  // Up to this many drawn ranks are kept in a small sorted array on the stack; more use a bitmap.
   static constexpr std::int64_t kSmallChoice = 32;
 
   void finish_row(std::int64_t count, std::int64_t written, std::int32_t* out) {
     for (std::int64_t c = 0; c < written; ++c) ++column_load_[static_cast<std::size_t>(out[c])];
-    std::fill(out + written, out + k_, -1);
+    if (written < k_) std::fill(out + written, out + k_, -1);
     active_routes_ += written;
     candidates_ += count;
     max_row_candidates_ = std::max(max_row_candidates_, count);
   }
 
   // Index of the n-th set bit (n counted from 0) of `bits`.
-  static std::size_t select_bit(std::uint64_t bits, int n) {
+  static int select_bit(std::uint64_t bits, int n) {
     for (; n > 0; --n) bits &= bits - 1;
-    return static_cast<std::size_t>(std::countr_zero(bits));
+    return std::countr_zero(bits);
   }
 
-  // k distinct ranks of [0, count), count > k, increasing (Floyd's algorithm: exactly uniform).
+  // k distinct ranks of [0, count), count > k, increasing. Floyd's algorithm (exactly uniform)
+  // draws min(k, count - k) ranks: the kept ones, or, when most are kept, the dropped ones.
   std::span<const std::int32_t> choose_ranks(std::int32_t row, std::int32_t count) {
     CounterRng rng(row_key(selection_stream_, static_cast<std::uint64_t>(row)));
+    const bool drop = k_ > count - k_;
+    const auto draws = static_cast<std::int32_t>(drop ? count - k_ : k_);
     ranks_.clear();
-    const auto first = static_cast<std::int32_t>(count - k_);
-    if (k_ <= kSmallChoice) {
-      for (std::int32_t j = first; j < count; ++j) {
-        const auto r = static_cast<std::int32_t>(rng.below(static_cast<std::uint32_t>(j) + 1));
-        ranks_.push_back(std::find(ranks_.begin(), ranks_.end(), r) == ranks_.end() ? r : j);
+    if (draws <= kSmallChoice) {
+      std::int32_t drawn[kSmallChoice];
+      std::int32_t size = 0;
+      for (std::int32_t j = count - draws; j < count; ++j) {
+        auto r = static_cast<std::int32_t>(rng.below(static_cast<std::uint32_t>(j) + 1));
+        bool taken = false;
+        for (std::int32_t a = 0; a < size; ++a) taken = taken || drawn[a] == r;
+        if (taken) r = j;
+        std::int32_t at = size++;  // insertion keeps `drawn` sorted
+        for (; at > 0 && drawn[at - 1] > r; --at) drawn[at] = drawn[at - 1];
+        drawn[at] = r;
       }
-      std::sort(ranks_.begin(), ranks_.end());
+      if (!drop) {
+        ranks_.assign(drawn, drawn + size);
+      } else {
+        std::int32_t next = 0;
+        for (std::int32_t rank = 0; rank < count; ++rank) {
+          if (next < size && drawn[next] == rank) ++next; else ranks_.push_back(rank);
+        }
+      }
       return ranks_;
     }
     if (bitmap_.size() * 64 < static_cast<std::size_t>(count)) bitmap_.resize((static_cast<std::size_t>(count) + 63) / 64, 0);
-    for (std::int32_t j = first; j < count; ++j) {
+    for (std::int32_t j = count - draws; j < count; ++j) {
       auto r = static_cast<std::int32_t>(rng.below(static_cast<std::uint32_t>(j) + 1));
       if ((bitmap_[static_cast<std::size_t>(r) / 64] >> (r % 64)) & 1u) r = j;
       bitmap_[static_cast<std::size_t>(r) / 64] |= std::uint64_t{1} << (r % 64);
     }
     for (std::size_t w = 0; w * 64 < static_cast<std::size_t>(count); ++w) {
-      for (std::uint64_t bits = bitmap_[w]; bits != 0; bits &= bits - 1)
+      std::uint64_t bits = drop ? ~bitmap_[w] : bitmap_[w];
+      if ((w + 1) * 64 > static_cast<std::size_t>(count)) bits &= ~(~std::uint64_t{0} << (count % 64));
+      for (; bits != 0; bits &= bits - 1)
         ranks_.push_back(static_cast<std::int32_t>(64 * w + static_cast<std::size_t>(std::countr_zero(bits))));
       bitmap_[w] = 0;
     }
