@@ -2,6 +2,7 @@
 // factory, a line here, and a test folder; the conformance suite then covers it automatically.
 #include "routers/greedy/greedy_router.hpp"
 #include "routers/hash/hash_router.hpp"
+#include "routers/phase/phase_router.hpp"
 #include "routers/power_of_two/power_of_two_router.hpp"
 #include "routers/round_robin/round_robin_router.hpp"
 #include "routers/router_registry.hpp"
@@ -20,6 +21,8 @@ void register_builtin_routers(RouterRegistry& registry) {
                 make_greedy_router});
   registry.add({"power_of_two", "two hashed candidates per slot, the less loaded wins (power of two choices)", true,
                 make_power_of_two_router});
+  registry.add({"phase", "bit-packed phase router: seeded arcs of token and capacity rings intersected (spec §2)",
+                true, phase::make_phase_router});
 }
 
 }  // namespace routelab

@@ -13,5 +13,6 @@ CommandAction add_routers_command(CLI::App& app, const RouterRegistry& registry)
 CommandAction add_scenarios_command(CLI::App& app);
 CommandAction add_run_command(CLI::App& app, const RouterRegistry& registry);
 CommandAction add_compare_command(CLI::App& app, const RouterRegistry& registry);
+CommandAction add_phase_command(CLI::App& app);
 
 }  // namespace routelab::cli
