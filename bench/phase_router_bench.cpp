@@ -15,6 +15,7 @@
 #include <boost/random/uniform_int_distribution.hpp>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <vector>
@@ -42,9 +43,11 @@ double timed_copy(std::vector<double>& to, const std::vector<double>& from) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
 }
 
-// Copy bandwidth (bytes/s, all threads), measured once per process whatever the filter selects.
+// Copy bandwidth (bytes/s, all threads), measured once per process whatever the filter selects;
+// ROUTELAB_COPY_GBPS=<GB/s> supplies it instead (e.g. for profiling runs).
 double copy_bandwidth() {
   static const double bandwidth = [] {
+    if (const char* given = std::getenv("ROUTELAB_COPY_GBPS")) return std::atof(given) * 1e9;
     std::vector<double> from(kStreamDoubles, 1.0), to(kStreamDoubles, 0.0);
     std::vector<double> seconds;
     for (int r = 0; r < kBandwidthCopies; ++r) seconds.push_back(timed_copy(to, from));
@@ -115,6 +118,9 @@ void report(benchmark::State& state, const PhaseStats& stats, double floor_bytes
   state.counters["floor_ms"] = floor_ms(floor_bytes);
   state.counters["fill"] = stats.fill_ratio;
   state.counters["col_max_over_mean"] = stats.column_max_over_mean;
+  state.counters["validate_ms"] = stats.validate_ms;  // of the last iteration
+  state.counters["setup_ms"] = stats.setup_ms;
+  state.counters["route_ms"] = stats.route_ms;
   if (auto it = kPublishedTotalMs.find(n); it != kPublishedTotalMs.end() && stats.rows == stats.cols)
     state.counters["published_ms"] = it->second;
   state.SetLabel(std::string(to_string(stats.kernel)));

@@ -27,6 +27,10 @@ namespace {
 #define ROUTELAB_PHASE_POPCOUNT_VARIANTS
 #endif
 
+// Rows ahead whose first output line is prefetched: rows come in a random order, and a store miss
+// per row would otherwise stall the sweep (8 rows cover the miss latency at ~100 ns a row).
+constexpr std::int32_t kPrefetchRows = 8;
+
 // Below this many estimated word steps a parallel region costs more than it saves.
 constexpr std::int64_t kParallelMinSteps = 1 << 15;
 
@@ -45,7 +49,8 @@ RingToggles build_toggles(const PhaseOperator& op) {
   RingToggles toggles;
   toggles.begin.assign(static_cast<std::size_t>(ring) + 1, 0);
   auto ends = [&](const Arc& arc) {
-    const auto end = static_cast<std::int32_t>((static_cast<std::int64_t>(arc.offset) + arc.length) % ring);
+    std::int64_t end = static_cast<std::int64_t>(arc.offset) + arc.length;  // < 2 ring: no division needed
+    if (end >= ring) end -= ring;
     return std::pair<std::size_t, std::size_t>{static_cast<std::size_t>(arc.offset), static_cast<std::size_t>(end)};
   };
   for (const Arc& arc : arcs) {
@@ -68,36 +73,40 @@ RingToggles build_toggles(const PhaseOperator& op) {
 
 std::uint64_t bit(std::int64_t position) { return std::uint64_t{1} << (position % 64); }
 
-// Bits [from, to) of `set` (positions of the S ring) appended word by word, in increasing order.
-std::int64_t gather_run(const std::uint64_t* set, std::int64_t from, std::int64_t to, std::vector<std::uint64_t>& words,
-                        std::vector<std::int32_t>& base) {
+// A row's arc, as words of the covering set in arc order (room for ceil(E / 64) + 2 words).
+struct ArcWords {
+  std::vector<std::uint64_t> words;
+  std::vector<std::int32_t> base;  // S ring position of bit 0 of each word
+  std::size_t size = 0;
+};
+
+// Appends bits [from, to) of `set` word by word, in increasing order; returns their popcount.
+[[gnu::always_inline]] inline std::int64_t gather_run(const std::uint64_t* set, std::int64_t from, std::int64_t to,
+                                                      ArcWords& arc) {
   std::int64_t count = 0;
   for (std::int64_t w = from / 64; w * 64 < to; ++w) {
     std::uint64_t bits = set[w];
     if (w * 64 < from) bits &= ~std::uint64_t{0} << (from % 64);
     if ((w + 1) * 64 > to) bits &= ~(~std::uint64_t{0} << (to % 64));
-    words.push_back(bits);
-    base.push_back(static_cast<std::int32_t>(w * 64));
+    arc.words[arc.size] = bits;
+    arc.base[arc.size] = static_cast<std::int32_t>(w * 64);
+    ++arc.size;
     count += std::popcount(bits);
   }
   return count;
 }
 
-struct RowScratch {
-  std::vector<std::uint64_t> words;
-  std::vector<std::int32_t> base;
-};
-
-// O_i for the row at T ring position u: the words of `covering` under its S arc, in arc order.
+// O_i for the row at T ring position u: the words of `covering` under its S arc, in arc order; the
+// kept columns go to `kept` (room for k more). Returns how many were kept.
 ROUTELAB_PHASE_POPCOUNT_VARIANTS
-void write_row(PhaseRowWriter& writer, const std::uint64_t* covering, std::int32_t row, Arc arc, std::int32_t ring_e,
-               const std::int32_t* column_at, std::int32_t* out, RowScratch& scratch) {
+std::int64_t keep_row(PhaseRowWriter& writer, const std::uint64_t* covering, std::int32_t row, Arc arc,
+                      std::int32_t ring_e, const std::int32_t* column_at, std::int32_t* kept, ArcWords& scratch) {
   const std::int64_t arc_end = static_cast<std::int64_t>(arc.offset) + arc.length;
-  scratch.words.clear();
-  scratch.base.clear();
-  std::int64_t count = gather_run(covering, arc.offset, std::min<std::int64_t>(arc_end, ring_e), scratch.words, scratch.base);
-  if (arc_end > ring_e) count += gather_run(covering, 0, arc_end - ring_e, scratch.words, scratch.base);
-  writer.write_words(row, scratch.words, scratch.base, count, column_at, out);
+  scratch.size = 0;
+  std::int64_t count = gather_run(covering, arc.offset, std::min<std::int64_t>(arc_end, ring_e), scratch);
+  if (arc_end > ring_e) count += gather_run(covering, 0, arc_end - ring_e, scratch);
+  return writer.keep_words(row, std::span<const std::uint64_t>(scratch.words.data(), scratch.size),
+                           std::span<const std::int32_t>(scratch.base.data(), scratch.size), count, column_at, kept);
 }
 
 }  // namespace
@@ -113,6 +122,10 @@ void run_bitpacked_kernel(const PhaseOperator& op, std::int64_t k, RouteTable ou
   const std::int32_t* pi_s_inverse = op.pi_s_inverse().data();
   const std::int32_t* pi_t_inverse = op.pi_t_inverse().data();
   const std::int64_t estimated_steps = op.sum_s() / 64 + 2 * static_cast<std::int64_t>(rows) + cols;
+  // Rows are met in T ring order (a random row order): the sweep writes only each row's kept
+  // columns (a cache line or two), and the -1 padding, the bulk of the table, is written afterwards
+  // in row order, sequentially, while the sweep's small tables no longer compete for the cache.
+  std::vector<std::int32_t> row_kept(static_cast<std::size_t>(rows));
 
 #pragma omp parallel if (estimated_steps >= kParallelMinSteps)
   {
@@ -123,7 +136,8 @@ void run_bitpacked_kernel(const PhaseOperator& op, std::int64_t k, RouteTable ou
 #endif
     PhaseRowWriter writer(cols, k, op.selection_stream());
     std::vector<std::uint64_t> covering(static_cast<std::size_t>(set_words), 0);  // T'' row, by S position
-    RowScratch scratch;
+    ArcWords scratch{std::vector<std::uint64_t>(static_cast<std::size_t>(set_words) + 2),
+                     std::vector<std::int32_t>(static_cast<std::size_t>(set_words) + 2), 0};
     // Each thread sweeps one contiguous stretch of the T ring; which thread handles a row never
     // changes what is written for it.
     const auto begin = static_cast<std::int32_t>(static_cast<std::int64_t>(rows) * thread / threads);
@@ -137,10 +151,17 @@ void run_bitpacked_kernel(const PhaseOperator& op, std::int64_t k, RouteTable ou
           const std::int32_t position = toggles.positions[static_cast<std::size_t>(e)];
           covering[static_cast<std::size_t>(position) / 64] ^= bit(position);
         }
+      if (u + kPrefetchRows < end)
+        __builtin_prefetch(out.data + static_cast<std::int64_t>(pi_t_inverse[u + kPrefetchRows]) * out.row_stride, 1);
       const std::int32_t i = pi_t_inverse[u];
-      write_row(writer, covering.data(), i, row_arcs[i], cols, pi_s_inverse,
-                out.data + static_cast<std::int64_t>(i) * out.row_stride, scratch);
+      row_kept[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(
+          keep_row(writer, covering.data(), i, row_arcs[i], cols, pi_s_inverse,
+                   out.data + static_cast<std::int64_t>(i) * out.row_stride, scratch));
     }
+#pragma omp barrier
+#pragma omp for schedule(static)
+    for (std::int32_t i = 0; i < rows; ++i)
+      writer.pad(out.data + static_cast<std::int64_t>(i) * out.row_stride, row_kept[static_cast<std::size_t>(i)]);
 #pragma omp critical(phase_tally)
     tally.absorb(writer);
   }

@@ -29,7 +29,8 @@ std::vector<Arc> lay_arcs(std::span<const std::int64_t> degrees, std::int64_t ri
   total = 0;
   for (std::size_t i = 0; i < degrees.size(); ++i) {
     arcs[i] = Arc{static_cast<std::int32_t>(offset), static_cast<std::int32_t>(degrees[i])};
-    offset = (offset + degrees[i]) % ring;
+    offset += degrees[i];  // degrees are at most the ring size: one subtraction wraps it
+    if (offset >= ring) offset -= ring;
     total += degrees[i];
   }
   return arcs;

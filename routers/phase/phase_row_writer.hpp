@@ -26,28 +26,35 @@ class PhaseRowWriter {
     ranks_.reserve(static_cast<std::size_t>(std::min<std::int64_t>(k, cols)));
   }
 
-  // `candidates` in canonical order.
+  // `candidates` in canonical order: keeps at most k in `out` and pads it to k with -1.
   void write_ordered(std::int32_t row, std::span<const std::int32_t> candidates, std::int32_t* out) {
+    pad(out, keep_ordered(row, candidates, out));
+  }
+
+  // Keeps at most k of `candidates` (canonical order) in `kept`, which has room for min(k, count);
+  // returns how many.
+  std::int64_t keep_ordered(std::int32_t row, std::span<const std::int32_t> candidates, std::int32_t* kept) {
     const auto count = static_cast<std::int64_t>(candidates.size());
     std::int64_t written = 0;
     if (count <= k_) {
-      for (const std::int32_t column : candidates) out[written++] = column;
+      for (const std::int32_t column : candidates) kept[written++] = column;
     } else {
       for (const std::int32_t rank : choose_ranks(row, static_cast<std::int32_t>(count)))
-        out[written++] = candidates[static_cast<std::size_t>(rank)];
+        kept[written++] = candidates[static_cast<std::size_t>(rank)];
     }
-    finish_row(count, written, out);
+    account(count, written, kept);
+    return written;
   }
 
   // Candidates as bit words in canonical order: bit b of words[w] is S ring position base[w] + b,
-  // the column there is column_at[position]; `count` set bits in all.
-  void write_words(std::int32_t row, std::span<const std::uint64_t> words, std::span<const std::int32_t> base,
-                   std::int64_t count, const std::int32_t* column_at, std::int32_t* out) {
+  // the column there is column_at[position]; `count` set bits in all. As keep_ordered.
+  std::int64_t keep_words(std::int32_t row, std::span<const std::uint64_t> words, std::span<const std::int32_t> base,
+                          std::int64_t count, const std::int32_t* column_at, std::int32_t* kept) {
     std::int64_t written = 0;
     if (count <= k_) {
       for (std::size_t w = 0; w < words.size(); ++w)
         for (std::uint64_t bits = words[w]; bits != 0; bits &= bits - 1)
-          out[written++] = column_at[base[w] + std::countr_zero(bits)];
+          kept[written++] = column_at[base[w] + std::countr_zero(bits)];
     } else {
       // Walk the words once, keeping the running rank; the chosen ranks are increasing.
       std::size_t w = 0;
@@ -58,13 +65,19 @@ class PhaseRowWriter {
           rank_before_word += in_word;
           in_word = std::popcount(words[++w]);
         }
-        out[written++] = column_at[base[w] + select_bit(words[w], static_cast<int>(rank - rank_before_word))];
+        kept[written++] = column_at[base[w] + select_bit(words[w], static_cast<int>(rank - rank_before_word))];
       }
     }
-    finish_row(count, written, out);
+    account(count, written, kept);
+    return written;
   }
 
-  std::span<const std::int64_t> column_load() const { return column_load_; }
+  // Fills the slots after the `written` routes of a row with -1.
+  void pad(std::int32_t* out, std::int64_t written) const {
+    if (written < k_) std::fill(out + written, out + k_, -1);
+  }
+
+  std::span<const std::int32_t> column_load() const { return column_load_; }
   std::int64_t active_routes() const { return active_routes_; }
   std::int64_t candidates() const { return candidates_; }
   std::int64_t max_row_candidates() const { return max_row_candidates_; }
@@ -73,9 +86,8 @@ class PhaseRowWriter {
   // Up to this many drawn ranks are kept in a small sorted array on the stack; more use a bitmap.
   static constexpr std::int64_t kSmallChoice = 32;
 
-  void finish_row(std::int64_t count, std::int64_t written, std::int32_t* out) {
-    for (std::int64_t c = 0; c < written; ++c) ++column_load_[static_cast<std::size_t>(out[c])];
-    if (written < k_) std::fill(out + written, out + k_, -1);
+  void account(std::int64_t count, std::int64_t written, const std::int32_t* kept) {
+    for (std::int64_t c = 0; c < written; ++c) ++column_load_[static_cast<std::size_t>(kept[c])];
     active_routes_ += written;
     candidates_ += count;
     max_row_candidates_ = std::max(max_row_candidates_, count);
@@ -134,7 +146,7 @@ class PhaseRowWriter {
 
   std::int64_t k_;
   std::uint64_t selection_stream_;
-  std::vector<std::int64_t> column_load_;
+  std::vector<std::int32_t> column_load_;  // a column's load is at most B < 2^31
   std::vector<std::int32_t> ranks_;
   std::vector<std::uint64_t> bitmap_;
   std::int64_t active_routes_ = 0;
