@@ -107,7 +107,7 @@ class PhaseRowWriter {
     const auto draws = static_cast<std::int32_t>(drop ? count - k_ : k_);
     ranks_.clear();
     if (draws <= kSmallChoice) {
-      std::int32_t drawn[kSmallChoice];
+      std::int32_t drawn[kSmallChoice + 1];
       std::int32_t size = 0;
       for (std::int32_t j = count - draws; j < count; ++j) {
         auto r = static_cast<std::int32_t>(rng.below(static_cast<std::uint32_t>(j) + 1));
@@ -120,12 +120,19 @@ class PhaseRowWriter {
       }
       if (!drop) {
         ranks_.assign(drawn, drawn + size);
-      } else {
-        std::int32_t next = 0;
-        for (std::int32_t rank = 0; rank < count; ++rank) {
-          if (next < size && drawn[next] == rank) ++next; else ranks_.push_back(rank);
-        }
+        return ranks_;
       }
+      // Every rank but the drawn ones, without a data-dependent branch (the draws are random).
+      drawn[size] = count;  // sentinel
+      ranks_.resize(static_cast<std::size_t>(k_) + 1);
+      std::int32_t next = 0, written = 0;
+      for (std::int32_t rank = 0; rank < count; ++rank) {
+        const bool dropped = drawn[next] == rank;
+        ranks_[static_cast<std::size_t>(written)] = rank;
+        written += dropped ? 0 : 1;
+        next += dropped ? 1 : 0;
+      }
+      ranks_.resize(static_cast<std::size_t>(written));
       return ranks_;
     }
     if (bitmap_.size() * 64 < static_cast<std::size_t>(count)) bitmap_.resize((static_cast<std::size_t>(count) + 63) / 64, 0);
