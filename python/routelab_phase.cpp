@@ -63,22 +63,31 @@ py::array_t<std::int32_t> new_table(std::int64_t rows, std::int64_t k) {
   return py::array_t<std::int32_t>({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(k)});
 }
 
+// Allocates the (rows, k) table, runs `route(table, column_load)` without the GIL, and returns the
+// table, or (table, stats) when asked.
+template <typename Route>
+py::object route_into_new_table(std::int64_t rows, std::int64_t k, bool return_stats, Route route) {
+  auto routes = new_table(rows, k);
+  std::span<std::int32_t> table(routes.mutable_data(), static_cast<std::size_t>(rows * k));
+  std::vector<std::int64_t> column_load;
+  phase::PhaseStats stats;
+  {
+    py::gil_scoped_release release;
+    stats = route(table, column_load);
+  }
+  if (!return_stats) return routes;
+  return py::make_tuple(routes, stats_dict(stats, column_load));
+}
+
 py::object route_matrices(const py::handle& s_object, const py::handle& t_object, std::int64_t k, std::uint64_t seed,
                           const std::string& kernel, bool row_permutations, bool return_stats) {
   const phase::BinaryMatrixView s = binary_matrix(s_object, "S");
   const phase::BinaryMatrixView t = binary_matrix(t_object, "T");
   const phase::PhaseOptions options = make_options(k, seed, kernel, row_permutations);
   phase::check_phase_shapes(s, t);
-  auto routes = new_table(s.rows, k);
-  std::span<std::int32_t> table(routes.mutable_data(), static_cast<std::size_t>(s.rows * k));
-  std::vector<std::int64_t> column_load;
-  phase::PhaseStats stats;
-  {
-    py::gil_scoped_release release;
-    stats = phase::route_dense_into(s, t, options, table, &column_load);
-  }
-  if (!return_stats) return routes;
-  return py::make_tuple(routes, stats_dict(stats, column_load));
+  return route_into_new_table(s.rows, k, return_stats, [&](std::span<std::int32_t> table, std::vector<std::int64_t>& load) {
+    return phase::route_dense_into(s, t, options, table, &load);
+  });
 }
 
 py::object route_degree_vectors(const py::handle& s_object, const py::handle& t_object, std::int64_t k, std::uint64_t seed,
@@ -86,16 +95,10 @@ py::object route_degree_vectors(const py::handle& s_object, const py::handle& t_
   const std::vector<std::int64_t> s = integer_vector(s_object, "s");
   const std::vector<std::int64_t> t = integer_vector(t_object, "t");
   const phase::PhaseOptions options = make_options(k, seed, kernel, row_permutations);
-  auto routes = new_table(static_cast<std::int64_t>(s.size()), k);
-  std::span<std::int32_t> table(routes.mutable_data(), s.size() * static_cast<std::size_t>(k));
-  std::vector<std::int64_t> column_load;
-  phase::PhaseStats stats;
-  {
-    py::gil_scoped_release release;
-    stats = phase::route_degrees_into(s, t, options, table, &column_load);
-  }
-  if (!return_stats) return routes;
-  return py::make_tuple(routes, stats_dict(stats, column_load));
+  return route_into_new_table(static_cast<std::int64_t>(s.size()), k, return_stats,
+                              [&](std::span<std::int32_t> table, std::vector<std::int64_t>& load) {
+                                return phase::route_degrees_into(s, t, options, table, &load);
+                              });
 }
 
 py::dict pack_and_route(const py::handle& s_object, const py::handle& t_object, std::int64_t k, const py::handle& routes_object,
