@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "routers/phase/phase_kernels.hpp"
+#include "routers/phase/phase_table_fill.hpp"
+
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -86,8 +88,11 @@ void run_arc_kernel(const PhaseOperator& op, std::int64_t k, RouteTable out, Pha
   const std::int32_t* pi_s = op.pi_s().data();
   const std::int32_t* pi_t = op.pi_t().data();
   const std::int64_t sum_t = op.sum_t();
+  // Positions walked, a few steps per row, and the padding (16 slots a step).
   const std::int64_t estimated_steps =
-      std::min<std::int64_t>(op.sum_s(), kLapStepCost * (sum_t / std::max(1, rows) + 1) * rows) + rows * 8;
+      std::min<std::int64_t>(op.sum_s(), kLapStepCost * (sum_t / std::max(1, rows) + 1) * rows) + rows * 8 + rows * k / 16;
+
+  const bool streaming = static_cast<std::int64_t>(rows) * k * 4 >= kStreamingFillBytes;  // the -1 padding
 
 #pragma omp parallel if (estimated_steps >= kParallelMinSteps)
   {
@@ -118,9 +123,11 @@ void run_arc_kernel(const PhaseOperator& op, std::int64_t k, RouteTable out, Pha
           found[static_cast<std::size_t>(c)] = position_arcs.column[position];
         }
       }
-      writer.write_ordered(i, std::span<const std::int32_t>(found.data(), static_cast<std::size_t>(count)),
-                          out.data + static_cast<std::int64_t>(i) * out.row_stride);
+      std::int32_t* row = out.data + static_cast<std::int64_t>(i) * out.row_stride;
+      pad_row(row, writer.keep_ordered(i, std::span<const std::int32_t>(found.data(), static_cast<std::size_t>(count)), row),
+              k, streaming);
     }
+    finish_streaming(streaming);
 #pragma omp critical(phase_tally)
     tally.absorb(writer);
   }

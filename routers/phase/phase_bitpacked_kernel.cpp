@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "routers/phase/phase_kernels.hpp"
+#include "routers/phase/phase_table_fill.hpp"
 
 #if defined(_OPENMP)
 #include <omp.h>
@@ -31,8 +32,8 @@ namespace {
 // per row would otherwise stall the sweep (8 rows cover the miss latency at ~100 ns a row).
 constexpr std::int32_t kPrefetchRows = 8;
 
-// Below this many estimated word steps a parallel region costs more than it saves.
-constexpr std::int64_t kParallelMinSteps = 1 << 15;
+// Below this many estimated steps (about 5 ns each) a parallel region costs more than it saves.
+constexpr std::int64_t kParallelMinSteps = 1 << 12;
 
 // Where T arcs start or end on the T ring: positions[begin[u] .. begin[u + 1]) are the S ring
 // positions (pi_S[j]) of the columns whose membership changes on arriving at u. Full (length B) and
@@ -121,11 +122,17 @@ void run_bitpacked_kernel(const PhaseOperator& op, std::int64_t k, RouteTable ou
   const std::int32_t* pi_s = op.pi_s().data();
   const std::int32_t* pi_s_inverse = op.pi_s_inverse().data();
   const std::int32_t* pi_t_inverse = op.pi_t_inverse().data();
-  const std::int64_t estimated_steps = op.sum_s() / 64 + 2 * static_cast<std::int64_t>(rows) + cols;
+  // Words of arcs, rows visited, columns at each thread's start, and the padding (16 slots a step).
+  const std::int64_t estimated_steps = op.sum_s() / 64 + 2 * static_cast<std::int64_t>(rows) + cols + rows * k / 16;
   // Rows are met in T ring order (a random row order): the sweep writes only each row's kept
-  // columns (a cache line or two), and the -1 padding, the bulk of the table, is written afterwards
-  // in row order, sequentially, while the sweep's small tables no longer compete for the cache.
-  std::vector<std::int32_t> row_kept(static_cast<std::size_t>(rows));
+  // columns (a cache line or two, prefetched a few rows ahead), and the -1 padding, the bulk of the
+  // table, is written afterwards in row order, sequentially (streamed when the table is large),
+  // while the sweep's small tables no longer compete for the cache.
+  const bool streaming = static_cast<std::int64_t>(rows) * k * 4 >= kStreamingFillBytes;
+  // Indexed by ring position u, so each thread writes its own contiguous stretch (indexing by row
+  // would have both threads writing the same cache lines).
+  std::vector<std::int32_t> kept_at(static_cast<std::size_t>(rows));
+  const std::int32_t* pi_t = op.pi_t().data();
 
 #pragma omp parallel if (estimated_steps >= kParallelMinSteps)
   {
@@ -154,14 +161,16 @@ void run_bitpacked_kernel(const PhaseOperator& op, std::int64_t k, RouteTable ou
       if (u + kPrefetchRows < end)
         __builtin_prefetch(out.data + static_cast<std::int64_t>(pi_t_inverse[u + kPrefetchRows]) * out.row_stride, 1);
       const std::int32_t i = pi_t_inverse[u];
-      row_kept[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(
+      kept_at[static_cast<std::size_t>(u)] = static_cast<std::int32_t>(
           keep_row(writer, covering.data(), i, row_arcs[i], cols, pi_s_inverse,
                    out.data + static_cast<std::int64_t>(i) * out.row_stride, scratch));
     }
 #pragma omp barrier
 #pragma omp for schedule(static)
     for (std::int32_t i = 0; i < rows; ++i)
-      writer.pad(out.data + static_cast<std::int64_t>(i) * out.row_stride, row_kept[static_cast<std::size_t>(i)]);
+      pad_row(out.data + static_cast<std::int64_t>(i) * out.row_stride, kept_at[static_cast<std::size_t>(pi_t[i])], k,
+              streaming);
+    finish_streaming(streaming);
 #pragma omp critical(phase_tally)
     tally.absorb(writer);
   }
