@@ -17,6 +17,10 @@ constexpr double kWordCycles = 4.0;         // bit-packed: one word of a row's a
 constexpr double kRowWords = 2.0;           // bit-packed: partial words at an arc's two ends
 constexpr double kColumnCycles = 3.0;       // bit-packed: a thread's start, per column
 constexpr double kRingCycles = 2.0;         // bit-packed: sweeping one T ring position
+// bit-packed: its fixed cost (toggle lists, each thread's start, a second pass after a barrier).
+// Calibrated on bench/RESULTS.md's forced-kernel rows: with it the choice is arcs up to 1024/256
+// (where arcs measured 1.6-2.2x faster) and bitpacked from 2048/512 and for the MoE shapes.
+constexpr double kBitpackedFixedCycles = 100000.0;
 
 }  // namespace
 
@@ -27,7 +31,7 @@ PhaseKernelCosts estimate_kernel_costs(const PhaseOperator& op, std::int64_t k, 
   for (const Arc& arc : op.row_arcs())
     costs.arcs += std::min(kArcPositionCycles * arc.length, kLapCycles * mean_laps);
   costs.bitpacked = kWordCycles * (static_cast<double>(op.sum_s()) / 64.0 + kRowWords * op.rows()) +
-                    kColumnCycles * op.cols() * std::max(1, threads) + kRingCycles * op.rows();
+                    kColumnCycles * op.cols() * std::max(1, threads) + kRingCycles * op.rows() + kBitpackedFixedCycles;
   return costs;
 }
 
