@@ -33,6 +33,15 @@ def main(path):
         rows.append((name, b.get("label", ""), ms, cpu, floor,
                      PUBLISHED_TABLE.get(n) if square else None, PUBLISHED_HERE.get(n) if square else None,
                      b.get("GB_per_s"), b.get("fill")))
+    order = {"BM_StreamCopy": 0, "BM_PhaseDense": 1, "BM_PhaseDegrees": 2, "BM_PhaseMoe": 3}
+    kernels = {"auto": 0, "bitpacked": 1, "arcs": 2, "reference": 3, "large": 4}
+
+    def key(row):
+        parts = row[0].split("/")
+        sizes = [int(p) for p in parts if p.isdigit()]
+        return (order.get(parts[0], 9), kernels.get(parts[1], 9) if len(parts) > 1 else 0, sizes)
+
+    rows.sort(key=key)
     print("| benchmark | kernel | median ms | cpu ms | floor ms | x floor | published ms | x faster | its code here ms | x faster | fill |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for name, label, ms, cpu, floor, pub, here, gbps, fill in rows:
