@@ -33,6 +33,7 @@ struct PhaseCommandOptions {
 
 int run_phase(const PhaseCommandOptions& o) {
   const std::int64_t cols = o.cols > 0 ? o.cols : o.rows;
+  if (!o.pbm.empty()) check_pbm_size(o.rows, cols);  // before any work
   const std::string spec =
       o.degrees.empty() ? "uniform:1.." + std::to_string(std::min({o.k, o.rows, cols})) : o.degrees;
   const PhaseDegrees degrees = make_phase_degrees(spec, o.rows, cols, o.seed);

@@ -124,13 +124,17 @@ void write_routes_csv(const std::filesystem::path& path, const std::vector<std::
   });
 }
 
+void check_pbm_size(std::int64_t rows, std::int64_t cols) {
+  if (rows * cols > kMaxPbmCells)
+    throw ConfigError("--pbm", "images of " + std::to_string(rows) + " x " + std::to_string(cols) +
+                                   " pixels exceed the limit of " + std::to_string(kMaxPbmCells) + " (use a smaller --n)");
+}
+
 void write_phase_pbm(const std::filesystem::path& directory, const PhaseDegrees& degrees, std::uint64_t seed,
                      bool row_permutations, const std::vector<std::int32_t>& routes, std::int64_t k) {
   const auto rows = static_cast<std::int64_t>(degrees.s.size());
   const auto cols = static_cast<std::int64_t>(degrees.t.size());
-  if (rows * cols > kMaxPbmCells)
-    throw ConfigError("--pbm", "images of " + std::to_string(rows) + " x " + std::to_string(cols) +
-                                   " pixels exceed the limit of " + std::to_string(kMaxPbmCells) + " (use a smaller --n)");
+  check_pbm_size(rows, cols);
   std::error_code error;
   std::filesystem::create_directories(directory, error);
   if (error) throw IoError("cannot create directory '" + directory.string() + "': " + error.message());

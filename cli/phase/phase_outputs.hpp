@@ -33,6 +33,7 @@ void write_routes_csv(const std::filesystem::path& path, const std::vector<std::
 // S_prime.pbm, T_double_prime.pbm, O.pbm (candidates) and routes.pbm (kept routes), B x E pixels
 // each, into `directory` (created if missing). Throws ConfigError("--pbm") above kMaxPbmCells.
 inline constexpr std::int64_t kMaxPbmCells = std::int64_t{1} << 24;  // 4096 x 4096: ~2 MiB per image
+void check_pbm_size(std::int64_t rows, std::int64_t cols);  // throws ConfigError("--pbm") above the limit
 void write_phase_pbm(const std::filesystem::path& directory, const PhaseDegrees& degrees, std::uint64_t seed,
                      bool row_permutations, const std::vector<std::int32_t>& routes, std::int64_t k);
 
