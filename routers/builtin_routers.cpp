@@ -6,6 +6,7 @@
 #include "routers/power_of_two/power_of_two_router.hpp"
 #include "routers/round_robin/round_robin_router.hpp"
 #include "routers/router_registry.hpp"
+#include "routers/trace/trace_router.hpp"
 #include "routers/uniform/uniform_router.hpp"
 
 namespace routelab {
@@ -13,7 +14,8 @@ namespace routelab {
 void register_builtin_routers(RouterRegistry& registry) {
   registry.add({"uniform", "k distinct experts uniformly at random per token (one-choice baseline)", true,
                 make_uniform_router});
-  registry.add({"round_robin", "experts in rotation, k consecutive per token; blind to content and load", false,
+  // round_robin is seeded: its starting offset comes from the seed, so its output depends on it.
+  registry.add({"round_robin", "experts in rotation, k consecutive per token; blind to content and load", true,
                 make_round_robin_router});
   registry.add({"hash", "seeded keyed hash of the token key to k distinct experts (hash layers)", true,
                 make_hash_router});
@@ -21,6 +23,8 @@ void register_builtin_routers(RouterRegistry& registry) {
                 make_greedy_router});
   registry.add({"power_of_two", "two hashed candidates per slot, the less loaded wins (power of two choices)", true,
                 make_power_of_two_router});
+  registry.add({"trace", "replays the expert choices recorded in a trace (e.g. DeepSeek-V2-Lite's learned router)",
+                false, make_trace_router, /*needs_trace=*/true});
   registry.add({"phase", "bit-packed phase router: seeded arcs of token and capacity rings intersected (spec §2)",
                 true, phase::make_phase_router});
 }

@@ -1,30 +1,88 @@
 #include "scenarios/scenario_runner.hpp"
 
+#include "engine/errors.hpp"
 #include "engine/simulation.hpp"
+#include "scenarios/adversaries/adversarial_workload.hpp"
+#include "scenarios/adversaries/adversary_factory.hpp"
+#include "scenarios/adversaries/victim_metrics.hpp"
+#include "scenarios/traces/trace_loader.hpp"
+#include "scenarios/traces/trace_workload.hpp"
 #include "scenarios/workloads/synthetic_workload.hpp"
 
 namespace routelab {
 
+namespace {
+
+Summary simulate(const ScenarioSpec& scenario, const RouterSpec& router, std::uint64_t replication,
+                 const RouterRegistry& registry, Workload& workload, std::span<MetricsSink* const> sinks,
+                 std::span<TokenObserver* const> observers) {
+  auto routing = registry.create(make_router_config(scenario, router, replication));
+  SimulationConfig config = scenario.simulation;
+  config.replication = replication;
+  Simulation simulation(config, workload, *routing);
+  for (auto* sink : sinks) simulation.add_sink(*sink);
+  for (auto* observer : observers) simulation.add_token_observer(*observer);
+  return simulation.run();
+}
+
+}  // namespace
+
 std::vector<RouterSpec> routers_to_compare(const ScenarioSpec& scenario, const RouterRegistry& registry) {
   if (!scenario.routers.empty()) return scenario.routers;
   std::vector<RouterSpec> all;
-  for (const auto& name : registry.names()) all.push_back(RouterSpec{name, {}});
+  for (const auto& entry : registry.entries())
+    if (!entry.needs_trace || scenario.trace.enabled()) all.push_back(RouterSpec{entry.name, {}});
   return all;
 }
 
 std::unique_ptr<Workload> make_workload(const ScenarioSpec& scenario, std::uint64_t replication) {
-  return std::make_unique<SyntheticWorkload>(scenario.workload, scenario.simulation.master_seed, replication);
+  if (!scenario.trace.enabled())
+    return std::make_unique<SyntheticWorkload>(scenario.workload, scenario.simulation.master_seed, replication,
+                                               scenario.simulation.stop_tick);
+  if (scenario.trace.layer < 1) throw ConfigError("trace.layer", "a run replays one layer: use scenario_for_layer()");
+  if (scenario.trace.data) return std::make_unique<TraceWorkload>(scenario.trace.data, scenario.trace.layer, scenario, replication);
+  ScenarioSpec loaded = scenario;
+  load_trace_data(loaded);
+  return std::make_unique<TraceWorkload>(loaded.trace.data, loaded.trace.layer, loaded, replication);
+}
+
+ScenarioSpec scenario_for_layer(const ScenarioSpec& scenario, int layer) {
+  ScenarioSpec copy = scenario;
+  copy.trace.layer = layer;
+  return copy;
 }
 
 RunResult run_scenario(const ScenarioSpec& scenario, const RouterSpec& router, std::uint64_t replication,
                        const RouterRegistry& registry, std::span<MetricsSink* const> sinks) {
-  auto workload = make_workload(scenario, replication);
-  auto routing = registry.create(make_router_config(scenario, router, replication));
-  SimulationConfig config = scenario.simulation;
-  config.replication = replication;
-  Simulation simulation(config, *workload, *routing);
-  for (auto* sink : sinks) simulation.add_sink(*sink);
-  return RunResult{router.name, replication, simulation.run()};
+  RunResult result{router.name, replication, {}, scenario.trace.enabled() ? scenario.trace.layer : 0, std::nullopt};
+  if (!scenario.adversary.enabled()) {
+    auto workload = make_workload(scenario, replication);
+    result.summary = simulate(scenario, router, replication, registry, *workload, sinks, {});
+    return result;
+  }
+
+  VictimMetrics benign_victims;
+  TokenObserver* benign_observers[] = {&benign_victims};
+  auto benign_workload = make_workload(scenario, replication);
+  const Summary benign = simulate(scenario, router, replication, registry, *benign_workload, {}, benign_observers);
+
+  AdversarialWorkload attacked_workload(make_workload(scenario, replication),
+                                        make_adversary(scenario, router, replication, registry),
+                                        scenario.adversary.share, scenario.adversary.placement);
+  VictimMetrics victims;
+  TokenObserver* observers[] = {&attacked_workload, &victims};
+  result.summary = simulate(scenario, router, replication, registry, attacked_workload, sinks, observers);
+
+  AdversaryReport report;
+  report.benign_max_over_mean = benign.load_max_over_mean;
+  report.attacked_max_over_mean = result.summary.load_max_over_mean;
+  if (benign.load_max_over_mean > 0) report.amplification = report.attacked_max_over_mean / report.benign_max_over_mean;
+  report.victims = victims.figures();
+  report.benign = benign_victims.figures();
+  report.attack_tokens = attacked_workload.attack_tokens();
+  report.stats = attacked_workload.adversary().stats();
+  result.adversary = report;
+  return result;
 }
 
 }  // namespace routelab

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "cli/atomic_output.hpp"
+#include "cli/atomic_file.hpp"
 #include "engine/errors.hpp"
 #include "routers/phase/phase_dense_input.hpp"
 #include "routers/phase/phase_kernels.hpp"
@@ -25,7 +25,7 @@ double largest_magnitude(const std::vector<double>& values) {
 // P4: "P4\nW H\n", then each row packed most significant bit first, padded to a whole byte.
 void write_pbm(const std::filesystem::path& path, const std::vector<std::uint8_t>& cells, std::int64_t rows,
                std::int64_t cols) {
-  write_atomically(path, [&](std::ostream& out) {
+  write_file_atomically(path, [&](std::ostream& out) {
     out << "P4\n" << cols << ' ' << rows << '\n';
     std::vector<char> packed(static_cast<std::size_t>((cols + 7) / 8));
     for (std::int64_t i = 0; i < rows; ++i) {
@@ -107,7 +107,7 @@ std::string phase_report_table(const PhaseReport& report) {
 
 void write_routes_csv(const std::filesystem::path& path, const std::vector<std::int32_t>& routes, std::int64_t rows,
                       std::int64_t k) {
-  write_atomically(path, [&](std::ostream& out) {
+  write_file_atomically(path, [&](std::ostream& out) {
     out << "row";
     for (std::int64_t c = 0; c < k; ++c) out << ",r" << c;
     out << '\n';

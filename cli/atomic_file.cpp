@@ -1,4 +1,4 @@
-#include "cli/atomic_output.hpp"
+#include "cli/atomic_file.hpp"
 
 #include <fstream>
 #include <system_error>
@@ -7,8 +7,13 @@
 
 namespace routelab::cli {
 
-void write_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write) {
-  const std::filesystem::path partial(path.string() + ".partial");
+void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
+  write_file_atomically(path, [&text](std::ostream& out) { out << text; });
+}
+
+void write_file_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write) {
+  const auto partial = std::filesystem::path(path.string() + ".partial");
+  std::error_code ignored;
   {
     std::ofstream file(partial, std::ios::binary | std::ios::trunc);
     if (!file) throw IoError("cannot create '" + partial.string() + "'");
@@ -16,7 +21,6 @@ void write_atomically(const std::filesystem::path& path, const std::function<voi
     file.flush();
     if (!file) {
       file.close();
-      std::error_code ignored;
       std::filesystem::remove(partial, ignored);
       throw IoError("cannot write '" + partial.string() + "' (disk full?)");
     }
@@ -24,7 +28,6 @@ void write_atomically(const std::filesystem::path& path, const std::function<voi
   std::error_code error;
   std::filesystem::rename(partial, path, error);
   if (error) {
-    std::error_code ignored;
     std::filesystem::remove(partial, ignored);
     throw IoError("cannot rename '" + partial.string() + "' to '" + path.string() + "': " + error.message());
   }
