@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   actions["compare"] = cli::add_compare_command(app, registry);
   actions["sweep"] = cli::add_sweep_command(app, registry, ROUTELAB_VERSION);
   actions["report"] = cli::add_report_command(app);
+  actions["phase"] = cli::add_phase_command(app);
 
   std::string valid_commands;
   for (const auto& [name, action] : actions) valid_commands += (valid_commands.empty() ? "" : ", ") + name;

@@ -2,6 +2,7 @@
 // factory, a line here, and a test folder; the conformance suite then covers it automatically.
 #include "routers/greedy/greedy_router.hpp"
 #include "routers/hash/hash_router.hpp"
+#include "routers/phase/phase_router.hpp"
 #include "routers/power_of_two/power_of_two_router.hpp"
 #include "routers/round_robin/round_robin_router.hpp"
 #include "routers/router_registry.hpp"
@@ -24,6 +25,8 @@ void register_builtin_routers(RouterRegistry& registry) {
                 make_power_of_two_router});
   registry.add({"trace", "replays the expert choices recorded in a trace (e.g. DeepSeek-V2-Lite's learned router)",
                 false, make_trace_router, /*needs_trace=*/true});
+  registry.add({"phase", "bit-packed phase router: seeded arcs of token and capacity rings intersected (spec §2)",
+                true, phase::make_phase_router});
 }
 
 }  // namespace routelab

@@ -16,5 +16,6 @@ CommandAction add_run_command(CLI::App& app, const RouterRegistry& registry);
 CommandAction add_compare_command(CLI::App& app, const RouterRegistry& registry);
 CommandAction add_sweep_command(CLI::App& app, const RouterRegistry& registry, const std::string& version);
 CommandAction add_report_command(CLI::App& app);
+CommandAction add_phase_command(CLI::App& app);
 
 }  // namespace routelab::cli

@@ -1,0 +1,79 @@
+#include "routers/phase/phase_router.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <string>
+
+#include "engine/errors.hpp"
+#include "routers/phase/phase_route.hpp"
+#include "routers/phase/phase_rng.hpp"
+
+namespace routelab::phase {
+
+namespace {
+
+PhaseReseed parse_reseed(const std::string& value) {
+  if (value == "per_batch") return PhaseReseed::per_batch;
+  if (value == "fixed") return PhaseReseed::fixed;
+  throw ConfigError("router.reseed", "expected per_batch or fixed, got '" + value + "'");
+}
+
+}  // namespace
+
+PhaseRouter::PhaseRouter(const RouterConfig& config)
+    : seed_(config.seed), reseed_(PhaseReseed::per_batch), eligible_experts_(0) {
+  config.params.expect_only(config.name, {"reseed", "eligible_experts"});
+  reseed_ = parse_reseed(config.params.get_string("reseed", "per_batch"));
+  eligible_experts_ = config.params.get_int("eligible_experts", config.num_experts);
+  if (eligible_experts_ < 1 || eligible_experts_ > config.num_experts)
+    throw ConfigError("router.eligible_experts", "expected 1.." + std::to_string(config.num_experts) +
+                                                     " (the number of experts), got " + std::to_string(eligible_experts_));
+  if (!config.expert_speed.empty()) {
+    const double mean = std::accumulate(config.expert_speed.begin(), config.expert_speed.end(), 0.0) /
+                        static_cast<double>(config.expert_speed.size());
+    for (const double speed : config.expert_speed) speed_weight_.push_back(speed / mean);
+  }
+}
+
+std::vector<std::int64_t> PhaseRouter::batch_capacities(const RoutingRequest& request) const {
+  const auto batch = static_cast<std::int64_t>(request.batch.tokens.size());
+  std::vector<std::int64_t> t(static_cast<std::size_t>(request.num_experts));
+  const double fair_share = static_cast<double>(batch) * request.k / request.num_experts;
+  for (std::size_t j = 0; j < t.size(); ++j) {
+    std::int64_t capacity = 0;
+    if (j < request.expert_capacity.size() && request.expert_capacity[j] != std::numeric_limits<std::int32_t>::max()) {
+      capacity = request.expert_capacity[j];
+    } else {
+      // No capacity factor: each expert's fair share of the batch's B k assignments, by speed.
+      const double weight = speed_weight_.empty() ? 1.0 : speed_weight_[j];
+      capacity = static_cast<std::int64_t>(std::ceil(fair_share * weight - 1e-9));
+    }
+    t[j] = std::clamp<std::int64_t>(capacity, 0, batch);  // an arc covers at most the whole token ring
+  }
+  return t;
+}
+
+void PhaseRouter::route(const RoutingRequest& request, std::span<ExpertId> out) {
+  const auto batch = static_cast<std::int64_t>(request.batch.tokens.size());
+  if (batch == 0) return;
+  s_.assign(static_cast<std::size_t>(batch), eligible_experts_);
+  std::vector<std::int64_t> t = batch_capacities(request);
+  PhaseOptions options;
+  options.k = request.k;
+  if (reseed_ == PhaseReseed::per_batch) {
+    const PhaseOperator op(s_, t, batch_seed(seed_, request.batch.index), false);
+    route_operator(op, options, RouteTable{out.data(), request.depth});
+    return;
+  }
+  if (!fixed_operator_ || fixed_operator_->rows() != batch || t != t_) {
+    fixed_operator_.emplace(s_, t, seed_, false);
+    t_ = std::move(t);
+  }
+  route_operator(*fixed_operator_, options, RouteTable{out.data(), request.depth});
+}
+
+std::unique_ptr<Router> make_phase_router(const RouterConfig& config) { return std::make_unique<PhaseRouter>(config); }
+
+}  // namespace routelab::phase

@@ -1,0 +1,41 @@
+#pragma once
+// `phase`: the bit-packed phase router (spec §2) as a simulator router. Each batch of B tokens
+// becomes the rectangular operator with s_i = the experts token i may use (all E by default, or
+// `eligible_experts`) and t_j = expert j's capacity for the batch (the engine's capacity factor x
+// B k / E, weighted by speed, capped at B; without a capacity factor ceil(B k / E x weight)).
+// Params: reseed = per_batch (default: seed derived from (seed, batch index)) | fixed (one seed for
+// the run); eligible_experts = 1..E. Tokens with fewer than k candidates get fewer assignments: the
+// fill ratio in every summary shows it.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "routers/phase/phase_operator.hpp"
+#include "routers/router.hpp"
+#include "routers/router_config.hpp"
+
+namespace routelab::phase {
+
+enum class PhaseReseed { per_batch, fixed };
+
+class PhaseRouter : public Router {
+ public:
+  explicit PhaseRouter(const RouterConfig& config);
+  void route(const RoutingRequest& request, std::span<ExpertId> out) override;
+
+  // The T degrees (expert capacities in tokens) used for a batch of `batch_size` tokens.
+  std::vector<std::int64_t> batch_capacities(const RoutingRequest& request) const;
+
+ private:
+  std::uint64_t seed_;
+  PhaseReseed reseed_;
+  std::int64_t eligible_experts_;  // 0: all
+  std::vector<double> speed_weight_;  // speed / mean speed, one per expert (empty: all 1)
+  std::optional<PhaseOperator> fixed_operator_;  // reused under reseed = fixed while B and t hold
+  std::vector<std::int64_t> s_, t_;
+};
+
+std::unique_ptr<Router> make_phase_router(const RouterConfig& config);
+
+}  // namespace routelab::phase
