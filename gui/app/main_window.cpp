@@ -44,6 +44,8 @@ MainWindow::MainWindow(const RouterRegistry& registry, QWidget* parent)
   event_dock->setWidget(event_panel_);
   addDockWidget(Qt::BottomDockWidgetArea, event_dock);
 
+  resizeDocks({scenario_dock}, {330}, Qt::Horizontal);  // first start; later starts restore the layout
+  resizeDocks({event_dock}, {200}, Qt::Vertical);
   addToolBar(run_toolbar_);
   build_view_toolbar();
   build_menus();

@@ -3,7 +3,7 @@
 // budget, so a long run stays interactive and its memory stays bounded.
 //
 // Level 0 holds one column per window; level L one column per 4^L windows holding the maximum of
-// the windows it covers (the maximum, not the mean, so a one-window hot spot stays visible when
+// the windows it covers, computed when the last of them arrives (the maximum, not the mean, so a one-window hot spot stays visible when
 // zoomed out). Columns live in blocks of kBlockColumns. When the blocks held exceed the budget,
 // the oldest blocks of the finest level go first; queries over released windows fall back to the
 // finest level still held there (a coarser, never a wrong, answer: it over-approximates the max).

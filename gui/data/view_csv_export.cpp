@@ -13,12 +13,13 @@ namespace {
 // Labels come from router names; quote them if they ever contain CSV syntax.
 std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
+  std::string quoted(1, '"');
   for (const char c : text) {
     if (c == '"') quoted += '"';
     quoted += c;
   }
-  return quoted + "\"";
+  quoted += '"';
+  return quoted;
 }
 
 void append_number(std::string& out, double value) {
@@ -39,9 +40,13 @@ std::string series_csv(const std::vector<const RunHistory*>& runs, std::int64_t 
   last = std::min(last, longest);
 
   std::string out = "window,start_tick,end_tick";
+  auto add_column = [&out](const std::string& name) {
+    out += ',';
+    out += csv_field(name);
+  };
   for (const auto* run : runs) {
-    for (const WindowScalar s : kAllScalars) out += "," + csv_field(run->label() + "." + std::string(scalar_key(s)));
-    for (const int e : experts) out += "," + csv_field(run->label() + ".queue_e" + std::to_string(e));
+    for (const WindowScalar s : kAllScalars) add_column(fmt::format("{}.{}", run->label(), scalar_key(s)));
+    for (const int e : experts) add_column(fmt::format("{}.queue_e{}", run->label(), e));
   }
   out += '\n';
   for (std::int64_t w = first; w < last; ++w) {

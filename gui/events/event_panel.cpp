@@ -37,6 +37,14 @@ EventPanel::EventPanel(OverloadEventModel& model, TimeAxis& axis, QWidget* paren
   table_->verticalHeader()->setVisible(false);
   table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 4);
   table_->horizontalHeader()->setStretchLastSection(true);
+  const QFontMetrics metrics = table_->fontMetrics();
+  const int pad = 3 * metrics.averageCharWidth();
+  table_->setColumnWidth(OverloadEventModel::run_column, metrics.horizontalAdvance("power_of_two") + pad);
+  table_->setColumnWidth(OverloadEventModel::expert_column, metrics.horizontalAdvance("Expert") + pad);
+  table_->setColumnWidth(OverloadEventModel::cause_column, metrics.horizontalAdvance("arrivals_above_capacity") + pad);
+  for (const int column : {OverloadEventModel::start_column, OverloadEventModel::end_column})
+    table_->setColumnWidth(column, metrics.horizontalAdvance("Start (window)") + 2 * pad);
+  table_->setColumnWidth(OverloadEventModel::duration_column, metrics.horizontalAdvance("Duration (ticks)") + 2 * pad);
 
   text_filter_->setPlaceholderText("filter: router or cause");
   text_filter_->setClearButtonEnabled(true);

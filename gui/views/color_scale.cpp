@@ -40,7 +40,7 @@ ColorScale::ColorScale() {
 QRgb ColorScale::color(float value, float max_value) const {
   if (!(max_value > 0)) return table_[0];
   const float t = std::clamp(value / max_value, 0.0f, 1.0f);
-  return table_[static_cast<std::size_t>(std::lround(t * 255.0f))];
+  return table_[static_cast<std::size_t>(t * 255.0f + 0.5f)];  // per cell: no libm call
 }
 
 void ColorScale::paint_legend(QPainter& painter, const QRect& area, double max_value) const {

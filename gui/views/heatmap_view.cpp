@@ -95,7 +95,7 @@ void HeatmapView::paint_events(QPainter& painter, const QRect& plot) const {
   painter.save();
   painter.setClipRect(plot.adjusted(0, -6, 0, 0));
   const double row_height = static_cast<double>(plot.height()) / run_.experts();
-  if (in_view > kMaxEventMarkers) {
+  if (in_view > kMaxEventSpans) {
     // Too many to draw one by one: a tick per pixel column along the top edge.
     std::vector<unsigned char> marked(static_cast<std::size_t>(plot.width() + 1), 0);
     painter.setPen(QPen(QColor(255, 255, 255), 1));
@@ -111,7 +111,9 @@ void HeatmapView::paint_events(QPainter& painter, const QRect& plot) const {
     painter.restore();
     return;
   }
-  painter.setRenderHint(QPainter::Antialiasing, true);
+  const bool triangles = in_view <= kMaxEventMarkers &&
+                         static_cast<qint64>(in_view) * kPixelsPerMarker <= static_cast<qint64>(plot.width()) * plot.height();
+  painter.setRenderHint(QPainter::Antialiasing, triangles);
   for (const OverloadEvent& event : events) {
     const double start = run_.window_of_tick(event.start);
     const double end = run_.window_of_tick(event.end);
@@ -119,7 +121,13 @@ void HeatmapView::paint_events(QPainter& painter, const QRect& plot) const {
     const double y = plot.top() + (event.expert + 0.5) * row_height;
     const double x0 = x_of(start);
     const double x1 = std::max(x_of(std::min(end, limit)), x0 + 2);
-    const QColor colour = event.cause == OverloadCause::queue_above_threshold ? QColor(255, 255, 255) : QColor(255, 80, 200);
+    QColor colour = event.cause == OverloadCause::queue_above_threshold ? QColor(255, 255, 255) : QColor(255, 80, 200);
+    if (!triangles) {
+      colour.setAlpha(170);
+      painter.setPen(QPen(colour, std::clamp(row_height * 0.5, 1.0, 2.0)));
+      painter.drawLine(QPointF(x0, y), QPointF(x1, y));
+      continue;
+    }
     painter.setPen(QPen(colour, std::clamp(row_height * 0.4, 1.0, 3.0)));
     painter.drawLine(QPointF(x0, y), QPointF(x1, y));
     QPolygonF marker;

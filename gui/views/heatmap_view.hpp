@@ -23,8 +23,13 @@ class HeatmapView : public TimeView {
   Q_OBJECT
 
  public:
-  // Above this many events in view, markers shrink to ticks along the top edge (one per pixel).
+  // Markers need room: triangles while each event in view has >= kPixelsPerMarker of plot area
+  // (and at most kMaxEventMarkers of them), else only their spans as thin lines (up to
+  // kMaxEventSpans), else one tick per pixel column along the top edge. Keeps the heatmap readable
+  // and the paint bounded however many events a run has.
   static constexpr int kMaxEventMarkers = 2000;
+  static constexpr int kPixelsPerMarker = 400;
+  static constexpr int kMaxEventSpans = 20000;
 
   HeatmapView(TimeAxis& axis, const RunHistory& run, const HeatmapStyle& style, QColor run_colour,
               QWidget* parent = nullptr);
