@@ -76,6 +76,7 @@ class MainWindow : public QMainWindow {
   void on_state_changed();
   void update_status();
   void show_error(const QString& title, const QString& message);
+  QString ask_export_path(const QString& title, const QString& file_name, const QString& filter);
   void export_png_dialog();
   void export_csv_dialog();
   void open_sweep_dialog();

@@ -74,23 +74,23 @@ bool MainWindow::export_csv(const QString& path, QStringList* written, QString* 
   return true;
 }
 
+QString MainWindow::ask_export_path(const QString& title, const QString& file_name, const QString& filter) {
+  const QString path = QFileDialog::getSaveFileName(this, title, QDir(last_export_directory_).filePath(file_name), filter);
+  if (!path.isEmpty()) last_export_directory_ = QFileInfo(path).absolutePath();
+  return path;
+}
+
 void MainWindow::export_png_dialog() {
-  const QString path = QFileDialog::getSaveFileName(this, "Export view as PNG",
-                                                    QDir(last_export_directory_).filePath("routelab-view.png"), "PNG images (*.png)");
-  if (path.isEmpty()) return;
-  last_export_directory_ = QFileInfo(path).absolutePath();
+  const QString path = ask_export_path("Export view as PNG", "routelab-view.png", "PNG images (*.png)");
   QString error;
-  if (!export_png(path, &error)) show_error("Export failed", error);
+  if (!path.isEmpty() && !export_png(path, &error)) show_error("Export failed", error);
 }
 
 void MainWindow::export_csv_dialog() {
-  const QString path = QFileDialog::getSaveFileName(this, "Export view data as CSV",
-                                                    QDir(last_export_directory_).filePath("routelab-view.csv"), "CSV files (*.csv)");
-  if (path.isEmpty()) return;
-  last_export_directory_ = QFileInfo(path).absolutePath();
+  const QString path = ask_export_path("Export view data as CSV", "routelab-view.csv", "CSV files (*.csv)");
   QString error;
   QStringList written;
-  if (!export_csv(path, &written, &error)) show_error("Export failed", error);
+  if (!path.isEmpty() && !export_csv(path, &written, &error)) show_error("Export failed", error);
 }
 
 void MainWindow::open_sweep_dialog() {

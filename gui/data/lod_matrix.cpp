@@ -26,8 +26,14 @@ float* LodMatrix::writable_column(int level, std::int64_t column) {
   if (block >= lv.blocks.size()) lv.blocks.resize(block + 1);
   auto& storage = lv.blocks[block];
   if (!storage) {
-    const std::size_t cells = static_cast<std::size_t>(kBlockColumns) * static_cast<std::size_t>(rows_);
-    storage = std::make_unique<float[]>(cells);  // value-initialized: zeros, the identity of max on values >= 0
+    // Not zeroed: a column is always written whole (level 0: copied; coarser: its children's max)
+    // before anything reads it.
+    if (spare_blocks_.empty()) {
+      storage.reset(new float[static_cast<std::size_t>(kBlockColumns) * static_cast<std::size_t>(rows_)]);
+    } else {
+      storage = std::move(spare_blocks_.back());
+      spare_blocks_.pop_back();
+    }
     bytes_held_ += block_bytes_;
   }
   return storage.get() + (column % kBlockColumns) * rows_;
@@ -67,7 +73,11 @@ void LodMatrix::enforce_budget() {
       for (std::size_t b = lv.first_held; b < writing; ++b) {
         lv.first_held = b + 1;
         if (!lv.blocks[b]) continue;
-        lv.blocks[b].reset();
+        if (spare_blocks_.size() < kLevels) {
+          spare_blocks_.push_back(std::move(lv.blocks[b]));
+        } else {
+          lv.blocks[b].reset();
+        }
         bytes_held_ -= block_bytes_;
         released = true;
         break;

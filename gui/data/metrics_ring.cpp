@@ -5,7 +5,8 @@
 
 namespace routelab::gui {
 
-MetricsRing::MetricsRing(std::size_t initial_slots) : slots_(std::max<std::size_t>(initial_slots, 1)) {}
+MetricsRing::MetricsRing(std::size_t initial_slots)
+    : initial_slots_(std::max<std::size_t>(initial_slots, 1)), slots_(initial_slots_) {}
 
 void MetricsRing::grow() {
   std::vector<WindowRecord> bigger(slots_.size() * 2);
@@ -33,17 +34,24 @@ void MetricsRing::push_summary(const Summary& summary) {
 }
 
 std::size_t MetricsRing::drain(std::vector<WindowRecord>& windows, std::vector<OverloadEvent>& events,
-                               std::optional<Summary>& summary) {
+                               std::optional<Summary>& summary, std::size_t max_windows) {
   std::lock_guard lock(mutex_);
-  const std::size_t drained = count_;
+  const std::size_t drained = std::min(count_, max_windows);
   if (windows.size() < drained) windows.resize(drained);
   for (std::size_t i = 0; i < drained; ++i) std::swap(windows[i], slots_[(head_ + i) % slots_.size()]);
   windows.resize(drained);
   head_ = (head_ + drained) % slots_.size();
-  count_ = 0;
+  count_ -= drained;
   events.clear();
   std::swap(events, events_);
-  summary = std::exchange(summary_, std::nullopt);
+  summary.reset();
+  if (count_ == 0) {
+    summary = std::exchange(summary_, std::nullopt);
+    if (slots_.size() > initial_slots_) {
+      std::vector<WindowRecord>(initial_slots_).swap(slots_);
+      head_ = 0;
+    }
+  }
   return drained;
 }
 

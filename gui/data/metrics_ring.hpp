@@ -9,6 +9,7 @@
 // (the UI drains every frame, so in practice it stays at its initial size).
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -31,10 +32,12 @@ class MetricsRing {
   void push_event(const OverloadEvent& event);
   void push_summary(const Summary& summary);
 
-  // Consumer side: moves everything pending into the out-parameters (which it resizes); their old
-  // buffers go back into the ring for reuse. Returns the number of windows drained.
+  // Consumer side: moves up to `max_windows` pending windows (oldest first), every pending event,
+  // and the summary once no window is left, into the out-parameters (which it resizes); their old
+  // buffers go back into the ring for reuse. A ring that grew returns to its initial size once
+  // emptied, so a stall of the UI costs memory only while it lasts. Returns the windows drained.
   std::size_t drain(std::vector<WindowRecord>& windows, std::vector<OverloadEvent>& events,
-                    std::optional<Summary>& summary);
+                    std::optional<Summary>& summary, std::size_t max_windows = std::numeric_limits<std::size_t>::max());
 
   std::size_t capacity() const;
   std::size_t pending() const;
@@ -44,6 +47,7 @@ class MetricsRing {
   void grow();
 
   mutable std::mutex mutex_;
+  std::size_t initial_slots_;
   std::vector<WindowRecord> slots_;
   std::size_t head_ = 0;   // oldest pending slot
   std::size_t count_ = 0;  // pending slots

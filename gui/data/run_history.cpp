@@ -20,7 +20,11 @@ void RunHistory::append(const WindowRecord& record) {
 }
 
 void RunHistory::add_event(const OverloadEvent& event) {
-  events_.push_back(event);
+  if (events_.size() < kMaxEventsKept) {
+    events_.push_back(event);
+  } else {
+    ++events_not_kept_;
+  }
   ++version_;
 }
 

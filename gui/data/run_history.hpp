@@ -23,6 +23,10 @@ class RunHistory {
   // detail. Two runs side by side then stay well under 1 GB on a 16 GB desktop.
   static constexpr std::size_t kDefaultDetailBudgetBytes = std::size_t{256} << 20;
 
+  // Events kept per run (40 bytes each, plus a table row); a run with more (the default scenario
+  // under a one-choice router makes ~7 per batch) counts the rest in events_not_kept().
+  static constexpr std::size_t kMaxEventsKept = 1000000;
+
   RunHistory(std::string label, int experts, Tick window_ticks,
              std::size_t detail_budget_bytes = kDefaultDetailBudgetBytes);
 
@@ -37,6 +41,7 @@ class RunHistory {
   std::span<const double> scalar(WindowScalar which) const { return scalars_[static_cast<std::size_t>(index_of(which))]; }
   const LodMatrix& channel(ExpertChannel which) const { return channels_[static_cast<std::size_t>(index_of(which))]; }
   const std::vector<OverloadEvent>& events() const { return events_; }
+  std::int64_t events_not_kept() const { return events_not_kept_; }
   const std::optional<Summary>& summary() const { return summary_; }
   bool finished() const { return summary_.has_value(); }
   std::size_t bytes_held() const;
@@ -54,6 +59,7 @@ class RunHistory {
   std::array<std::vector<double>, kScalarCount> scalars_;
   std::vector<LodMatrix> channels_;
   std::vector<OverloadEvent> events_;
+  std::int64_t events_not_kept_ = 0;
   std::optional<Summary> summary_;
   std::uint64_t version_ = 0;
 };

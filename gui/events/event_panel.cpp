@@ -100,7 +100,9 @@ void EventPanel::jump_to_proxy_row(int proxy_row) {
 }
 
 void EventPanel::update_count() {
-  count_->setText(QString("%1 of %2 events").arg(proxy_->rowCount()).arg(model_.rowCount()));
+  QString text = QString("%1 of %2 events").arg(proxy_->rowCount()).arg(model_.rowCount());
+  if (model_.events_not_kept() > 0) text += QString(" (%1 more not kept)").arg(model_.events_not_kept());
+  count_->setText(text);
 }
 
 }  // namespace routelab::gui

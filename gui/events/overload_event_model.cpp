@@ -35,6 +35,16 @@ double OverloadEventModel::start_window_at(int row) const {
   return runs_[static_cast<std::size_t>(run_at(row))]->window_of_tick(event_at(row).start);
 }
 
+QString OverloadEventModel::run_label(int run) const {
+  return QString::fromStdString(runs_[static_cast<std::size_t>(run)]->label());
+}
+
+std::int64_t OverloadEventModel::events_not_kept() const {
+  std::int64_t total = 0;
+  for (const auto* run : runs_) total += run->events_not_kept();
+  return total;
+}
+
 int OverloadEventModel::rowCount(const QModelIndex& parent) const {
   return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }

@@ -32,6 +32,9 @@ class OverloadEventModel : public QAbstractTableModel {
   const OverloadEvent& event_at(int row) const;
   int run_at(int row) const { return rows_[static_cast<std::size_t>(row)].run; }
   double start_window_at(int row) const;
+  int run_count() const { return static_cast<int>(runs_.size()); }
+  QString run_label(int run) const;
+  std::int64_t events_not_kept() const;  // over RunHistory::kMaxEventsKept, summed over runs
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;

@@ -1,5 +1,7 @@
 #include "gui/run/run_group.hpp"
 
+#include <limits>
+
 namespace routelab::gui {
 
 RunGroup::RunGroup(const ScenarioSpec& scenario, const std::vector<RouterSpec>& routers, std::uint64_t replication,
@@ -44,9 +46,10 @@ bool RunGroup::all_finished() const {
   return true;
 }
 
-bool RunGroup::poll() {
+bool RunGroup::poll(bool everything) {
+  const std::size_t cap = everything || fast_mode() ? std::numeric_limits<std::size_t>::max() : kMaxWindowsPerPoll;
   std::size_t moved = 0;
-  for (auto& session : sessions_) moved += session->drain();
+  for (auto& session : sessions_) moved += session->drain(cap);
   return moved > 0;
 }
 
@@ -80,7 +83,7 @@ void RunGroup::on_paused_at_overload() {
 void RunGroup::on_session_finished() {
   if (!all_finished() || finish_reported_ || state_ == GroupState::failed) return;
   finish_reported_ = true;
-  poll();  // the last windows and the summary were pushed before the thread said it finished
+  poll(true);  // the last windows and the summary were pushed before the thread said it finished
   set_state(GroupState::finished);
   emit data_arrived(true);
   emit finished();
@@ -89,7 +92,7 @@ void RunGroup::on_session_finished() {
 void RunGroup::on_session_failed(const QString& message) {
   failure_ = message;
   for (auto& session : sessions_) session->thread().stop();
-  poll();
+  poll(true);
   set_state(GroupState::failed);
   emit data_arrived(true);
   emit failed(message);

@@ -43,8 +43,13 @@ class RunGroup : public QObject {
   bool all_finished() const;
   QString failure() const { return failure_; }
 
+  // At most this many windows per run move into the history per poll while repainting, so a frame
+  // stays short (~3 us a window at 256 experts) even when the simulation outruns the UI; the rest
+  // waits in the ring. Fast mode and the end of a run drain everything.
+  static constexpr std::size_t kMaxWindowsPerPoll = 2048;
+
   // Drains every session now (the timer calls it); true if anything new arrived.
-  bool poll();
+  bool poll(bool everything = false);
 
  signals:
   void data_arrived(bool repaint);  // repaint is false in fast mode: views wait for the end

@@ -22,8 +22,8 @@ RunSession::RunSession(const ScenarioSpec& scenario, const RouterSpec& router, s
 
 RunSession::~RunSession() { thread_.reset(); }
 
-std::size_t RunSession::drain() {
-  ring_.drain(drained_windows_, drained_events_, drained_summary_);
+std::size_t RunSession::drain(std::size_t max_windows) {
+  ring_.drain(drained_windows_, drained_events_, drained_summary_, max_windows);
   for (const WindowRecord& record : drained_windows_) history_.append(record);
   for (const OverloadEvent& event : drained_events_) history_.add_event(event);
   if (drained_summary_) history_.set_summary(*drained_summary_);

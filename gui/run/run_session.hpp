@@ -1,6 +1,7 @@
 #pragma once
 // One router on one scenario: its workload (the scenario's shared token stream), its router, the
 // simulation, the ring between the threads, the worker thread and the UI-side history.
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,9 +34,10 @@ class RunSession {
   const RunHistory& history() const { return history_; }
   const MetricsRing& ring() const { return ring_; }
 
-  // UI thread: moves what the worker produced since the last call into the history. Returns the
-  // number of windows and events moved.
-  std::size_t drain();
+  // UI thread: moves what the worker produced since the last call (at most `max_windows` windows)
+  // into the history. Returns the number of windows, events and summaries moved.
+  std::size_t drain(std::size_t max_windows = std::numeric_limits<std::size_t>::max());
+  bool fully_drained() const { return ring_.pending() == 0; }
 
  private:
   std::string router_name_;

@@ -91,6 +91,27 @@ class EventTableTest : public QObject {
     QCOMPARE(model.data(model.index(4, OverloadEventModel::run_column), Qt::DisplayRole).toString(), QString("greedy"));
   }
 
+  void sorts_the_cause_by_name_and_keeps_time_order_on_ties() {
+    OverloadEventModel model;
+    model.set_runs({hash_.get(), greedy_.get()});
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(OverloadEventModel::cause_column, Qt::AscendingOrder);
+    QCOMPARE(column_values(proxy, OverloadEventModel::peak_column), (QList<qlonglong>{100, 40, 9, 10}));
+  }
+
+  void keeps_a_bounded_number_of_events() {
+    RunHistory run("busy", 2, 100);
+    const auto extra = 5;
+    for (std::size_t i = 0; i < RunHistory::kMaxEventsKept + extra; ++i)
+      run.add_event({0, static_cast<Tick>(i), static_cast<Tick>(i) + 1, 1, OverloadCause::queue_above_threshold});
+    QCOMPARE(run.events().size(), RunHistory::kMaxEventsKept);
+    QCOMPARE(run.events_not_kept(), std::int64_t{extra});
+    OverloadEventModel model;
+    model.set_runs({&run});
+    QCOMPARE(model.events_not_kept(), std::int64_t{extra});
+  }
+
   void click_jumps_the_cursor_and_highlights_the_expert() {
     OverloadEventModel model;
     model.set_runs({hash_.get(), greedy_.get()});

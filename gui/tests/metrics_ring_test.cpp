@@ -44,6 +44,27 @@ class MetricsRingTest : public QObject {
     QVERIFY(windows.empty());
   }
 
+  void capped_drain_keeps_order_and_holds_the_summary_back() {
+    MetricsRing ring(4);
+    RingMetricsSink sink(ring);
+    for (std::int64_t w = 0; w < 9; ++w) {
+      const SyntheticWindow data = make_synthetic_window(2, w, 2);
+      sink.on_window(data.view(w, 100));
+    }
+    sink.on_finish(Summary{});
+    QVERIFY(ring.capacity() > 4);
+    std::vector<WindowRecord> windows;
+    std::vector<OverloadEvent> events;
+    std::optional<Summary> summary;
+    std::int64_t next = 0;
+    for (const std::size_t expected : {4u, 4u, 1u}) {
+      QCOMPARE(ring.drain(windows, events, summary, 4), expected);
+      for (const auto& record : windows) QCOMPARE(record.index, next++);
+      QCOMPARE(summary.has_value(), expected == 1u);  // only with the last window
+    }
+    QCOMPARE(ring.capacity(), std::size_t{4});  // grown for the backlog, back to size when empty
+  }
+
   void sink_computes_the_window_scalars() {
     MetricsRing ring;
     RingMetricsSink sink(ring);
