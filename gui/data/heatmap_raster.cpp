@@ -22,18 +22,29 @@ void rasterize_heatmap(const LodMatrix& matrix, double view_first, double window
   out.first_window.assign(static_cast<std::size_t>(columns), 0);
   out.last_window.assign(static_cast<std::size_t>(columns), 0);
 
+  // Zoomed out, column edges snap to the buckets of the level just below the column width: every
+  // window still lands in exactly one column, and each column reads a few whole buckets instead of
+  // decomposing ragged edges into many fine ones (the heatmap's cost is reading memory).
+  int level = 0;
+  while (level + 1 < LodMatrix::kLevels &&
+         static_cast<double>(std::int64_t{1} << (LodMatrix::kFanoutBits * (level + 1))) <= windows_per_column)
+    ++level;
+  const std::int64_t bucket = std::int64_t{1} << (LodMatrix::kFanoutBits * level);
+  auto snap = [&](std::int64_t window) { return std::min(limit, (window + bucket - 1) / bucket * bucket); };
+
   std::vector<float> column_values(static_cast<std::size_t>(experts));
   WindowSpan previous{-1, -1};
   for (int c = 0; c < columns; ++c) {
-    const WindowSpan span = column_windows(view_first, windows_per_column, c, limit);
+    WindowSpan span = column_windows(view_first, windows_per_column, c, limit);
+    if (bucket > 1) span = WindowSpan{snap(span.first), snap(span.last)};
     out.first_window[static_cast<std::size_t>(c)] = span.first;
     out.last_window[static_cast<std::size_t>(c)] = span.last;
     if (span.empty()) continue;
     out.valid[static_cast<std::size_t>(c)] = 1;
     // Zoomed in, neighbouring pixel columns show the same window: aggregate once.
     if (span.first != previous.first || span.last != previous.last) {
-      const int level = matrix.aggregate(span.first, span.last, 0, experts, column_values);
-      out.coarsest_level = std::max(out.coarsest_level, level);
+      const int fallback = matrix.aggregate(span.first, span.last, 0, experts, column_values);
+      out.coarsest_level = std::max(out.coarsest_level, fallback);
       previous = span;
     }
     float* cell = out.values.data() + static_cast<std::size_t>(c) * static_cast<std::size_t>(rows);

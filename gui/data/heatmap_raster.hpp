@@ -23,7 +23,9 @@ struct HeatmapRaster {
 };
 
 // Rasterizes `columns` pixel columns from window `view_first` at `windows_per_column`, clipped to
-// windows below `limit`, into `max_rows` rows at most. Reuses `out`'s buffers.
+// windows below `limit`, into `max_rows` rows at most. Zoomed out, column edges are rounded up to
+// the 4^L-window buckets with 4^L <= windows_per_column (first_window/last_window say exactly which
+// windows each column covers). Reuses `out`'s buffers.
 void rasterize_heatmap(const LodMatrix& matrix, double view_first, double windows_per_column, int columns,
                        std::int64_t limit, int max_rows, HeatmapRaster& out);
 

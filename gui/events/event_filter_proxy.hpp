@@ -28,6 +28,7 @@ class EventFilterProxy : public QSortFilterProxyModel {
 
  private:
   void match_text();  // which runs and causes the text matches, once per change
+  void refilter();
 
   const OverloadEventModel* events_ = nullptr;
   QString text_;

@@ -121,7 +121,7 @@ class DataAdaptersTest : public QObject {
     std::int64_t covered = 0, previous_last = 0;
     for (int c = 0; c < 100; ++c) {
       const WindowSpan span = column_windows(0, 3.0, c, 1000);
-      QVERIFY(span.first <= previous_last);  // no gaps
+      QCOMPARE(span.first, previous_last);  // no gap, no overlap
       previous_last = span.last;
       covered = span.last;
     }
@@ -150,6 +150,12 @@ class DataAdaptersTest : public QObject {
         QCOMPARE(raster.values[static_cast<std::size_t>(c * raster.rows + r)], expected);
       }
     }
+    // Zoomed out, the columns partition the windows: each window in exactly one column.
+    rasterize_heatmap(load, 0, 400.0 / 37.0, 37, 400, 10, raster);
+    QCOMPARE(raster.first_window[0], std::int64_t{0});
+    QCOMPARE(raster.last_window[36], std::int64_t{400});
+    for (int c = 0; c + 1 < raster.columns; ++c)
+      QCOMPARE(raster.last_window[static_cast<std::size_t>(c)], raster.first_window[static_cast<std::size_t>(c + 1)]);
     rasterize_heatmap(load, 0, 10.0, 64, 200, 100, raster);  // replay limit at window 200
     QCOMPARE(raster.rows, 10);
     QVERIFY(raster.valid[19] && !raster.valid[20]);

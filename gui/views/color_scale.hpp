@@ -15,6 +15,7 @@ class ColorScale {
  public:
   ColorScale();
   QRgb color(float value, float max_value) const;
+  const std::array<QRgb, 256>& table() const { return table_; }
   QRgb no_data() const { return qRgb(224, 224, 224); }
   // A vertical bar in `area` from 0 (bottom) to max_value (top) with three labels.
   void paint_legend(QPainter& painter, const QRect& area, double max_value) const;

@@ -49,14 +49,22 @@ void HeatmapView::render_image(const QRect& plot) {
   }
   if (image_.width() != raster_.columns || image_.height() != raster_.rows)
     image_ = QImage(raster_.columns, raster_.rows, QImage::Format_RGB32);
+  // Column by column: the raster is read in order; the scale factor is computed once per frame.
   const auto rows = static_cast<std::size_t>(raster_.rows);
-  for (int r = 0; r < raster_.rows; ++r) {
-    auto* line = reinterpret_cast<QRgb*>(image_.scanLine(r));
-    for (int c = 0; c < raster_.columns; ++c) {
-      const auto column = static_cast<std::size_t>(c);
-      line[c] = raster_.valid[column] ? scale_.color(raster_.values[column * rows + static_cast<std::size_t>(r)], style_.scale_max)
-                                      : scale_.no_data();
+  const auto& table = scale_.table();
+  const float to_index = style_.scale_max > 0 ? 255.0f / style_.scale_max : 0.0f;
+  const auto stride = static_cast<std::size_t>(image_.bytesPerLine()) / sizeof(QRgb);
+  auto* pixels = reinterpret_cast<QRgb*>(image_.bits());
+  for (int c = 0; c < raster_.columns; ++c) {
+    const auto column = static_cast<std::size_t>(c);
+    const float* values = raster_.values.data() + column * rows;
+    QRgb* pixel = pixels + column;
+    if (!raster_.valid[column]) {
+      for (std::size_t r = 0; r < rows; ++r) pixel[r * stride] = scale_.no_data();
+      continue;
     }
+    for (std::size_t r = 0; r < rows; ++r)
+      pixel[r * stride] = table[static_cast<std::size_t>(std::clamp(values[r] * to_index + 0.5f, 0.0f, 255.0f))];
   }
 }
 
