@@ -184,12 +184,14 @@ void zoom_latency(TimeAxis& axis, PlotStack& stack) {
 }
 
 // 4: a real simulation with the GUI repainting.
-void live_simulation(const Options& o) {
+// batches_per_second 0: no limit (the simulation threads take every cycle they get); else the
+// speed limit of the Run button (RunToolbar's default is 100 batches/s).
+void live_simulation(const Options& o, double batches_per_second, std::int64_t batches) {
   ScenarioSpec spec = load_builtin_scenario(kDefaultScenario);
   spec.simulation.num_experts = o.experts;
   spec.workload.batch_size = 2048;  // a fair share of 16 assignments per expert and batch, as the default
-  spec.workload.total_tokens = 2048 * 2000;
-  spec.simulation.window_ticks = 1600;  // one batch per window: 2,000 windows
+  spec.workload.total_tokens = 2048 * batches;
+  spec.simulation.window_ticks = 1600;  // one batch per window
   const RouterRegistry registry = builtin_router_registry();
   const std::vector<RouterSpec> routers = {{"hash", {}}, {"greedy", {}}};
 
@@ -216,7 +218,7 @@ void live_simulation(const Options& o) {
   QElapsedTimer wall;
   wall.start();
   const double cpu_before = thread_cpu_ms();
-  group.set_batches_per_second(0);
+  group.set_batches_per_second(batches_per_second);
   group.run();
   loop.exec();
   const double seconds = ms_since(wall) / 1000.0;
@@ -224,9 +226,10 @@ void live_simulation(const Options& o) {
   const auto frames = stack.heatmaps()[0]->frames_painted() - frames_before;
   double events = 0;
   for (const auto* history : group.histories()) events += static_cast<double>(history->summary()->events);
-  std::printf("live simulation: default scenario at %d experts, 2,000 batches of 2,048 tokens, routers hash+greedy "
-              "(one thread each), no speed limit, repainting:\n",
-              o.experts);
+  std::printf("live simulation: default scenario at %d experts, %lld batches of 2,048 tokens (one window each), "
+              "routers hash+greedy (one thread each), speed limit %s, repainting:\n",
+              o.experts, static_cast<long long>(batches),
+              batches_per_second > 0 ? QString("%1 batches/s").arg(batches_per_second).toLocal8Bit().constData() : "none");
   std::printf("  %.2f s, %.1f frames/s (first heatmap), %.2f M events/s; headless (same runs, one after the other): "
               "%.2f s, %.2f M events/s\n",
               seconds, static_cast<double>(frames) / seconds, events / seconds / 1e6, headless_seconds,
@@ -288,7 +291,8 @@ int main(int argc, char** argv) {
     zoom_latency(axis, stack);
     stack.set_runs({});
   }
-  live_simulation(o);
+  live_simulation(o, 0, 2000);
+  live_simulation(o, 100, 600);
   event_table(o.experts);
   return 0;
 }
