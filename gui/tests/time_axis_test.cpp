@@ -1,11 +1,13 @@
 // The shared time axis: zoom keeps the point under the mouse, clamps to the data, follows a growing
 // run until the user zooms, and the replay limit switches between live and replay.
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTest>
 
 #include <memory>
 
 #include "gui/tests/gui_test_suites.hpp"
+#include "gui/views/replay_bar.hpp"
 #include "gui/views/time_axis.hpp"
 
 namespace routelab::gui::tests {
@@ -73,6 +75,26 @@ class TimeAxisTest : public QObject {
     QVERIFY(axis.live());
     axis.set_extent(90);
     QCOMPARE(axis.limit(), std::int64_t{90});
+  }
+
+  void scrubber_replays_the_run() {
+    TimeAxis axis;
+    axis.set_extent(600);
+    ReplayBar bar(axis);
+    QCOMPARE(bar.slider()->maximum(), 600);
+    QCOMPARE(bar.slider()->value(), 600);
+    bar.slider()->setValue(150);  // scrub back
+    QVERIFY(!axis.live());
+    QCOMPARE(axis.limit(), std::int64_t{150});
+    QCOMPARE(axis.cursor(), 149.5);
+    bar.play();  // from the scrubber position onwards
+    QTRY_VERIFY_WITH_TIMEOUT(axis.limit() > 150, 10000);
+    bar.stop();
+    const std::int64_t stopped = axis.limit();
+    QTest::qWait(100);
+    QCOMPARE(axis.limit(), stopped);
+    axis.go_live();
+    QCOMPARE(bar.slider()->value(), 600);
   }
 };
 
