@@ -137,30 +137,26 @@ void zoom_latency(TimeAxis& axis, PlotStack& stack) {
   t.start();
   stack.repaint();
   const double first_draw = ms_since(t);
+  auto timed_zoom = [&](double factor, double centre) {
+    t.restart();
+    const double cpu = thread_cpu_ms();
+    axis.zoom(factor, centre);
+    stack.repaint();
+    zoom_ms.push_back(ms_since(t));
+    zoom_cpu_ms.push_back(thread_cpu_ms() - cpu);
+  };
   for (int round = 0; round < 3; ++round) {
     axis.fit();
     stack.repaint();
     const double centre = static_cast<double>(axis.extent()) * (0.3 + 0.2 * round);
     while (axis.span() > TimeAxis::kMinSpanWindows) {
-      t.restart();
-      const double cpu = thread_cpu_ms();
-      axis.zoom(0.5, centre);
-      stack.repaint();
-      zoom_ms.push_back(ms_since(t));
-      zoom_cpu_ms.push_back(thread_cpu_ms() - cpu);
+      timed_zoom(0.5, centre);
       t.restart();
       axis.pan(axis.span() * 0.1);
       stack.repaint();
       pan_ms.push_back(ms_since(t));
     }
-    while (axis.span() < static_cast<double>(axis.extent())) {
-      t.restart();
-      const double cpu = thread_cpu_ms();
-      axis.zoom(2.0, centre);
-      stack.repaint();
-      zoom_ms.push_back(ms_since(t));
-      zoom_cpu_ms.push_back(thread_cpu_ms() - cpu);
-    }
+    while (axis.span() < static_cast<double>(axis.extent())) timed_zoom(2.0, centre);
   }
   axis.fit();
   std::printf("repaint of each view at the whole run:");

@@ -12,6 +12,15 @@
 
 namespace routelab::gui::tests {
 
+namespace {
+void push_synthetic_windows(RingMetricsSink& sink, std::uint64_t seed, std::int64_t windows, int experts) {
+  for (std::int64_t w = 0; w < windows; ++w) {
+    const SyntheticWindow data = make_synthetic_window(seed, w, experts);
+    sink.on_window(data.view(w, 100));
+  }
+}
+}  // namespace
+
 class MetricsRingTest : public QObject {
   Q_OBJECT
 
@@ -19,10 +28,7 @@ class MetricsRingTest : public QObject {
   void drains_in_order_and_grows_when_full() {
     MetricsRing ring(4);
     RingMetricsSink sink(ring);
-    for (std::int64_t w = 0; w < 10; ++w) {
-      const SyntheticWindow data = make_synthetic_window(1, w, 3);
-      sink.on_window(data.view(w, 100));
-    }
+    push_synthetic_windows(sink, 1, 10, 3);
     QVERIFY(ring.growths() >= 1);
     QCOMPARE(ring.pending(), std::size_t{10});
     std::vector<WindowRecord> windows;
@@ -47,10 +53,7 @@ class MetricsRingTest : public QObject {
   void capped_drain_keeps_order_and_holds_the_summary_back() {
     MetricsRing ring(4);
     RingMetricsSink sink(ring);
-    for (std::int64_t w = 0; w < 9; ++w) {
-      const SyntheticWindow data = make_synthetic_window(2, w, 2);
-      sink.on_window(data.view(w, 100));
-    }
+    push_synthetic_windows(sink, 2, 9, 2);
     sink.on_finish(Summary{});
     QVERIFY(ring.capacity() > 4);
     std::vector<WindowRecord> windows;
