@@ -19,6 +19,9 @@ struct LoadWindow {
   std::span<const std::int64_t> drops;       // of those, dropped by the overflow policy
   std::span<const std::int64_t> peak_queue;  // longest waiting line seen in the window
   std::span<const double> utilization;       // busy server-ticks / (servers x window length)
+  // Latency (ticks) of each token whose last assignment completed in this window, in completion
+  // order; lets a sink compute per-window latency percentiles (the GUI's p99 line).
+  std::span<const std::int64_t> completed_latencies;
 };
 
 enum class OverloadCause { queue_above_threshold, arrivals_above_capacity };

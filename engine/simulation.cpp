@@ -310,9 +310,12 @@ void Simulation::handle_window_close() {
     touch_busy(e);
     window_utilization_[e] = window_busy_area_[e] / capacity_ticks;
   }
+  const std::span<const std::int64_t> completed(latencies_.data() + window_first_latency_,
+                                                 latencies_.size() - window_first_latency_);
   const LoadWindow window{window_index_, start, now_, window_arrivals_, window_drops_, window_peak_queue_,
-                          window_utilization_};
+                          window_utilization_, completed};
   for (auto* sink : sinks_) sink->on_window(window);
+  window_first_latency_ = latencies_.size();
   if (std::any_of(window_arrivals_.begin(), window_arrivals_.end(), [](std::int64_t a) { return a > 0; }))
     window_max_over_mean_.push_back(max_over_mean(window_arrivals_));
 

@@ -111,6 +111,7 @@ class Simulation {
 
   // Current window.
   std::int64_t window_index_ = 0;
+  std::size_t window_first_latency_ = 0;  // latencies_[this..] completed in the current window
   std::vector<std::int64_t> window_arrivals_;
   std::vector<std::int64_t> window_drops_;
   std::vector<std::int64_t> window_peak_queue_;

@@ -1,0 +1,47 @@
+#pragma once
+// routelab-gui's command line, parsed and validated before any window (or display connection)
+// exists, so a bad argument gets a clear message and exit code 2 even on a machine without X.
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "routers/router_registry.hpp"
+#include "scenarios/scenario_spec.hpp"
+
+namespace routelab::gui {
+
+inline constexpr int kExitBadArguments = 2;
+inline constexpr int kExitRunFailed = 1;
+
+struct GuiOptions {
+  QString scenario_key;             // empty: the last one used (settings), else the library default
+  std::vector<std::string> routers;  // empty: the last ones used, else the defaults
+  bool run = false;
+  QString screenshot;               // PNG path; empty: none
+  bool quit_when_done = false;
+  QSize window_size;                // invalid: the saved layout
+  std::uint64_t replication = 0;
+
+  // Scripted runs neither read nor write the user's settings, so they are reproducible.
+  bool scripted() const { return !screenshot.isEmpty() || quit_when_done; }
+};
+
+struct ParsedArguments {
+  enum class Outcome { start, print_and_exit, bad_arguments };
+  Outcome outcome = Outcome::start;
+  GuiOptions options;
+  QString text;  // help/version text, or the error message
+};
+
+// `arguments` includes the program name (as QCoreApplication::arguments()). Qt's own options
+// (-platform, -style, -display, ...) are accepted and left for QApplication.
+ParsedArguments parse_arguments(const QStringList& arguments, const RouterRegistry& registry);
+
+// The routers a run compares when none are named: the scenario's own list if it has one, else these.
+std::vector<std::string> default_routers(const ScenarioSpec& scenario, const RouterRegistry& registry);
+
+}  // namespace routelab::gui

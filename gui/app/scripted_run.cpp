@@ -1,0 +1,58 @@
+#include "gui/app/scripted_run.hpp"
+
+#include <QApplication>
+#include <QImage>
+#include <QSaveFile>
+#include <QTimer>
+
+#include <cstdio>
+#include <exception>
+
+#include "gui/app/main_window.hpp"
+#include "gui/views/time_axis.hpp"
+#include "scenarios/scenario_library.hpp"
+
+namespace routelab::gui {
+
+ScriptedRun::ScriptedRun(MainWindow& window, GuiOptions options, QObject* parent)
+    : QObject(parent), window_(window), options_(std::move(options)) {}
+
+void ScriptedRun::start() {
+  if (!options_.run) {
+    QTimer::singleShot(0, this, &ScriptedRun::finish);
+    return;
+  }
+  QString error;
+  try {
+    const ScenarioSpec scenario = resolve_scenario(options_.scenario_key.isEmpty() ? std::string(kDefaultScenario)
+                                                                                   : options_.scenario_key.toStdString());
+    if (!window_.start_runs(scenario, options_.routers, options_.replication, &error)) return fail(error);
+  } catch (const std::exception& e) {
+    return fail(QString::fromStdString(e.what()));
+  }
+  connect(&window_, &MainWindow::runs_finished, this, &ScriptedRun::finish);
+  connect(&window_, &MainWindow::runs_failed, this, &ScriptedRun::fail);
+  window_.group()->fast();
+}
+
+void ScriptedRun::finish() {
+  window_.axis().fit();
+  QApplication::processEvents();  // let the layout settle at the final data before rendering
+  if (!options_.screenshot.isEmpty()) {
+    const QImage image = window_.grab_window_image();
+    QSaveFile file(options_.screenshot);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
+      return fail(QString("cannot write '%1': %2").arg(options_.screenshot, file.errorString()));
+    std::printf("routelab-gui: wrote %s (%dx%d)\n", options_.screenshot.toLocal8Bit().constData(), image.width(),
+                image.height());
+    std::fflush(stdout);
+  }
+  if (options_.quit_when_done) QApplication::exit(0);
+}
+
+void ScriptedRun::fail(const QString& message) {
+  std::fprintf(stderr, "routelab-gui: error: %s\n", message.toLocal8Bit().constData());
+  QApplication::exit(kExitRunFailed);
+}
+
+}  // namespace routelab::gui

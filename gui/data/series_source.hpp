@@ -1,0 +1,30 @@
+#pragma once
+// One line of a chart, as a function of the window index: a per-window scalar of a run, or one
+// expert's channel. Charts ask for the min/max envelope of each pixel column, so drawing costs
+// O(pixels) lines however many windows the run has.
+#include <cstdint>
+#include <memory>
+
+#include "gui/data/run_history.hpp"
+
+namespace routelab::gui {
+
+struct Envelope {
+  double low = 0;
+  double high = 0;
+  bool valid = false;  // false: no data in the range (or only NaN, e.g. no token completed)
+};
+
+class SeriesSource {
+ public:
+  virtual ~SeriesSource() = default;
+  virtual std::int64_t size() const = 0;
+  virtual Envelope envelope(std::int64_t first, std::int64_t last) const = 0;  // windows [first, last)
+  double value_at(std::int64_t window) const;  // NaN when out of range or missing
+};
+
+std::unique_ptr<SeriesSource> scalar_series(const RunHistory& run, WindowScalar which);
+// Expert channels are read from the pyramid: zoomed out, a column's envelope is its max.
+std::unique_ptr<SeriesSource> expert_series(const RunHistory& run, ExpertChannel which, int expert);
+
+}  // namespace routelab::gui

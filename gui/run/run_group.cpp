@@ -1,0 +1,107 @@
+#include "gui/run/run_group.hpp"
+
+#include <limits>
+
+namespace routelab::gui {
+
+RunGroup::RunGroup(const ScenarioSpec& scenario, const std::vector<RouterSpec>& routers, std::uint64_t replication,
+                   const RouterRegistry& registry, std::size_t detail_budget_bytes, QObject* parent)
+    : QObject(parent), scenario_(scenario) {
+  for (const RouterSpec& router : routers) registry.find(router.name);  // unknown names fail before any thread
+  for (const RouterSpec& router : routers) {
+    sessions_.push_back(std::make_unique<RunSession>(scenario_, router, replication, registry, detail_budget_bytes));
+    SimulationThread* thread = &sessions_.back()->thread();
+    connect(thread, &SimulationThread::finished_run, this, &RunGroup::on_session_finished, Qt::QueuedConnection);
+    connect(thread, &SimulationThread::failed, this, &RunGroup::on_session_failed, Qt::QueuedConnection);
+    connect(thread, &SimulationThread::paused_at_overload, this, &RunGroup::on_paused_at_overload,
+            Qt::QueuedConnection);
+  }
+  poll_timer_.setInterval(kPollIntervalMs);
+  connect(&poll_timer_, &QTimer::timeout, this, [this] {
+    if (poll()) emit data_arrived(!fast_mode());
+  });
+  poll_timer_.start();
+}
+
+RunGroup::~RunGroup() {
+  for (auto& session : sessions_) session->thread().stop();
+  sessions_.clear();
+}
+
+std::vector<RunSession*> RunGroup::sessions() const {
+  std::vector<RunSession*> out;
+  for (const auto& session : sessions_) out.push_back(session.get());
+  return out;
+}
+
+std::vector<const RunHistory*> RunGroup::histories() const {
+  std::vector<const RunHistory*> out;
+  for (const auto& session : sessions_) out.push_back(&session->history());
+  return out;
+}
+
+bool RunGroup::all_finished() const {
+  for (const auto& session : sessions_)
+    if (!session->thread().run_finished()) return false;
+  return true;
+}
+
+bool RunGroup::poll(bool everything) {
+  const std::size_t cap = everything || fast_mode() ? std::numeric_limits<std::size_t>::max() : kMaxWindowsPerPoll;
+  std::size_t moved = 0;
+  for (auto& session : sessions_) moved += session->drain(cap);
+  return moved > 0;
+}
+
+void RunGroup::broadcast_mode(RunMode mode) {
+  mode_ = mode;
+  for (auto& session : sessions_) session->thread().set_mode(mode);
+  if (state_ != GroupState::finished && state_ != GroupState::failed)
+    set_state(mode == RunMode::paused ? GroupState::paused : GroupState::running);
+}
+
+void RunGroup::run() { broadcast_mode(RunMode::running); }
+void RunGroup::pause() { broadcast_mode(RunMode::paused); }
+void RunGroup::fast() { broadcast_mode(RunMode::fast); }
+void RunGroup::run_until_overload() { broadcast_mode(RunMode::until_overload); }
+
+void RunGroup::step() {
+  mode_ = RunMode::paused;
+  for (auto& session : sessions_) session->thread().step_once();
+  if (state_ == GroupState::running) set_state(GroupState::paused);
+}
+
+void RunGroup::set_batches_per_second(double rate) {
+  for (auto& session : sessions_) session->thread().set_batches_per_second(rate);
+}
+
+void RunGroup::on_paused_at_overload() {
+  // One run met an overload: stop the others too, so the stacked views stay aligned.
+  if (mode_ == RunMode::until_overload) broadcast_mode(RunMode::paused);
+}
+
+void RunGroup::on_session_finished() {
+  if (!all_finished() || finish_reported_ || state_ == GroupState::failed) return;
+  finish_reported_ = true;
+  poll(true);  // the last windows and the summary were pushed before the thread said it finished
+  set_state(GroupState::finished);
+  emit data_arrived(true);
+  emit finished();
+}
+
+void RunGroup::on_session_failed(const QString& message) {
+  failure_ = message;
+  for (auto& session : sessions_) session->thread().stop();
+  poll(true);
+  set_state(GroupState::failed);
+  emit data_arrived(true);
+  emit failed(message);
+}
+
+void RunGroup::set_state(GroupState state) {
+  if (state_ == state) return;
+  state_ = state;
+  emit state_changed();
+}
+
+}  // namespace routelab::gui

@@ -1,0 +1,76 @@
+#pragma once
+// The runs the window shows side by side: one RunSession per router, all on the same scenario and
+// replication, so every router sees the same token stream (common random numbers). Broadcasts the
+// run controls and drains the rings on a ~30 Hz timer; views repaint on data_arrived.
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+#include "gui/run/run_session.hpp"
+
+namespace routelab::gui {
+
+enum class GroupState { paused, running, finished, failed };
+
+class RunGroup : public QObject {
+  Q_OBJECT
+
+ public:
+  // 30 ms: ~33 polls a second, above the 30 frames/s goal, and a short enough hand-over that the
+  // ring rarely holds more than a few hundred windows.
+  static constexpr int kPollIntervalMs = 30;
+
+  // Builds every session (throws the core's typed errors); all start paused.
+  RunGroup(const ScenarioSpec& scenario, const std::vector<RouterSpec>& routers, std::uint64_t replication,
+           const RouterRegistry& registry, std::size_t detail_budget_bytes, QObject* parent = nullptr);
+  ~RunGroup() override;
+
+  const ScenarioSpec& scenario() const { return scenario_; }
+  std::vector<RunSession*> sessions() const;
+  std::vector<const RunHistory*> histories() const;
+
+  void run();
+  void pause();
+  void step();
+  void fast();
+  void run_until_overload();
+  void set_batches_per_second(double rate);
+
+  GroupState state() const { return state_; }
+  bool fast_mode() const { return mode_ == RunMode::fast; }
+  bool all_finished() const;
+  QString failure() const { return failure_; }
+
+  // At most this many windows per run move into the history per poll while repainting, so a frame
+  // stays short (~3 us a window at 256 experts) even when the simulation outruns the UI; the rest
+  // waits in the ring. Fast mode and the end of a run drain everything.
+  static constexpr std::size_t kMaxWindowsPerPoll = 2048;
+
+  // Drains every session now (the timer calls it); true if anything new arrived.
+  bool poll(bool everything = false);
+
+ signals:
+  void data_arrived(bool repaint);  // repaint is false in fast mode: views wait for the end
+  void state_changed();
+  void finished();
+  void failed(const QString& message);
+
+ private:
+  void broadcast_mode(RunMode mode);
+  void on_session_finished();
+  void on_session_failed(const QString& message);
+  void on_paused_at_overload();
+  void set_state(GroupState state);
+
+  ScenarioSpec scenario_;
+  std::vector<std::unique_ptr<RunSession>> sessions_;
+  QTimer poll_timer_;
+  RunMode mode_ = RunMode::paused;
+  GroupState state_ = GroupState::paused;
+  QString failure_;
+  bool finish_reported_ = false;
+};
+
+}  // namespace routelab::gui

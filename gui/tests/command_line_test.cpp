@@ -1,0 +1,77 @@
+// routelab-gui's arguments: the automation set parses, every bad argument is refused with a
+// message naming the option (main turns that into exit code 2).
+#include <QDir>
+#include <QTest>
+
+#include <memory>
+
+#include "gui/app/command_line.hpp"
+#include "gui/tests/gui_test_suites.hpp"
+#include "routers/router_registry.hpp"
+
+namespace routelab::gui::tests {
+
+class CommandLineTest : public QObject {
+  Q_OBJECT
+
+ private:
+  RouterRegistry registry_ = builtin_router_registry();
+  ParsedArguments parse(QStringList arguments) {
+    arguments.prepend("routelab-gui");
+    return parse_arguments(arguments, registry_);
+  }
+  void expect_bad(const QStringList& arguments, const QString& fragment) {
+    const ParsedArguments parsed = parse(arguments);
+    QVERIFY2(parsed.outcome == ParsedArguments::Outcome::bad_arguments, qPrintable(arguments.join(' ')));
+    QVERIFY2(parsed.text.contains(fragment), qPrintable(parsed.text));
+  }
+
+ private slots:
+  void automation_arguments() {
+    const QString png = QDir::temp().filePath("routelab-shot.png");
+    const ParsedArguments parsed = parse({"--scenario", "default", "--routers", "hash,greedy", "--run", "--screenshot",
+                                          png, "--quit-when-done", "--size", "800x600", "-platform", "offscreen"});
+    QVERIFY2(parsed.outcome == ParsedArguments::Outcome::start, qPrintable(parsed.text));
+    const GuiOptions& options = parsed.options;
+    QCOMPARE(options.scenario_key, QString("default"));
+    QCOMPARE(options.routers, (std::vector<std::string>{"hash", "greedy"}));
+    QVERIFY(options.run && options.quit_when_done && options.scripted());
+    QCOMPARE(options.screenshot, png);
+    QCOMPARE(options.window_size, QSize(800, 600));
+  }
+
+  void run_without_routers_uses_the_defaults() {
+    const ParsedArguments parsed = parse({"--run"});
+    QVERIFY(parsed.outcome == ParsedArguments::Outcome::start);
+    QCOMPARE(parsed.options.routers, (std::vector<std::string>{"hash", "greedy"}));
+    QVERIFY(!parsed.options.scripted());
+  }
+
+  void bad_arguments_are_named() {
+    expect_bad({"--scenario", "nope"}, "default, uniform-keys");  // lists the valid names
+    expect_bad({"--scenario", "/no/such/file.toml"}, "--scenario");
+    expect_bad({"--routers", "hash,nope"}, "unknown router 'nope'");
+    expect_bad({"--routers", ","}, "at least one router");
+    expect_bad({"--size", "100x100"}, "--size");
+    expect_bad({"--size", "wide"}, "--size");
+    expect_bad({"--screenshot", "shot.jpg"}, "must end in .png");
+    expect_bad({"--screenshot", "/no/such/dir/shot.png"}, "does not exist");
+    expect_bad({"--replication", "-1"}, "--replication");
+    expect_bad({"--bogus"}, "bogus");
+    expect_bad({"stray"}, "unexpected argument 'stray'");
+    expect_bad({"--scenario"}, "scenario");
+  }
+
+  void help_prints_and_exits() {
+    const ParsedArguments parsed = parse({"--help"});
+    QVERIFY(parsed.outcome == ParsedArguments::Outcome::print_and_exit);
+    QVERIFY(parsed.text.contains("--screenshot"));
+    QVERIFY(!parsed.text.contains("platform"));  // Qt's own options stay out of the help
+  }
+};
+
+std::unique_ptr<QObject> make_command_line_test() { return std::make_unique<CommandLineTest>(); }
+
+}  // namespace routelab::gui::tests
+
+#include "command_line_test.moc"

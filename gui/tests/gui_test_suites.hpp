@@ -1,0 +1,36 @@
+#pragma once
+// The explicit list of GUI test suites (no static registration).
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+namespace routelab::gui::tests {
+
+struct Suite {
+  const char* name;
+  std::unique_ptr<QObject> (*make)();
+};
+
+std::unique_ptr<QObject> make_lod_matrix_test();
+std::unique_ptr<QObject> make_metrics_ring_test();
+std::unique_ptr<QObject> make_data_adapters_test();
+std::unique_ptr<QObject> make_time_axis_test();
+std::unique_ptr<QObject> make_event_table_test();
+std::unique_ptr<QObject> make_run_control_test();
+std::unique_ptr<QObject> make_export_test();
+std::unique_ptr<QObject> make_sqlite_catalog_test();
+std::unique_ptr<QObject> make_command_line_test();
+
+inline const std::vector<Suite>& suites() {
+  static const std::vector<Suite> all = {
+      {"lod_matrix", &make_lod_matrix_test},       {"metrics_ring", &make_metrics_ring_test},
+      {"data_adapters", &make_data_adapters_test}, {"time_axis", &make_time_axis_test},
+      {"event_table", &make_event_table_test},     {"run_control", &make_run_control_test},
+      {"export", &make_export_test},               {"sqlite_catalog", &make_sqlite_catalog_test},
+      {"command_line", &make_command_line_test},
+  };
+  return all;
+}
+
+}  // namespace routelab::gui::tests

@@ -1,0 +1,74 @@
+#pragma once
+// The central view: one heatmap per run stacked on top, the line charts below (every run overlaid
+// in its own colour), the time ruler and the scrubber; all on one TimeAxis.
+#include <QByteArray>
+#include <QColor>
+#include <QImage>
+#include <QWidget>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "gui/data/run_history.hpp"
+#include "gui/views/heatmap_view.hpp"
+#include "gui/views/line_chart_view.hpp"
+
+class QSplitter;
+class QVBoxLayout;
+
+namespace routelab::gui {
+
+class ReplayBar;
+class TimeAxis;
+
+QColor run_colour(int index);
+
+class PlotStack : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit PlotStack(TimeAxis& axis, QWidget* parent = nullptr);
+
+  void set_runs(std::vector<const RunHistory*> runs);  // rebuilds the views; empty clears
+  void refresh();                                     // new data arrived: rescale and repaint
+  void set_channel(ExpertChannel channel);
+  ExpertChannel channel() const { return style_.channel; }
+  void set_selected_experts(std::vector<int> experts);
+  const std::vector<int>& selected_experts() const { return selected_experts_; }
+
+  const std::vector<HeatmapView*>& heatmaps() const { return heatmaps_; }
+  const std::vector<LineChartView*>& charts() const { return charts_; }
+  ReplayBar* replay_bar() const { return replay_bar_; }
+  std::int64_t frames_painted() const;
+
+  QImage render_image();  // the stack as painted, for the PNG export
+  std::string series_csv_text() const;  // the windows in view
+  std::vector<std::pair<std::string, std::string>> heatmap_csv_texts() const;  // (run label, csv)
+
+  QByteArray save_layout() const;
+  void restore_layout(const QByteArray& state);
+
+ private:
+  void rebuild_chart_lines();
+  std::vector<int> experts_for_queue_chart() const;
+
+  TimeAxis& axis_;
+  HeatmapStyle style_;
+  std::vector<const RunHistory*> runs_;
+  std::vector<int> selected_experts_;
+  int charted_highlight_ = -1;
+  QSplitter* outer_;
+  QSplitter* heatmap_splitter_;
+  QSplitter* chart_splitter_;
+  std::vector<HeatmapView*> heatmaps_;
+  std::vector<LineChartView*> charts_;
+  LineChartView* load_chart_;
+  LineChartView* drop_chart_;
+  LineChartView* latency_chart_;
+  LineChartView* queue_chart_;
+  TimeRuler* ruler_;
+  ReplayBar* replay_bar_;
+};
+
+}  // namespace routelab::gui

@@ -1,0 +1,134 @@
+#include "gui/views/time_view.hpp"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+
+#include <cmath>
+
+#include "gui/views/nice_ticks.hpp"
+
+namespace routelab::gui {
+
+namespace {
+constexpr double kDragThresholdPixels = 4;  // below this a press-release is a click, not a pan
+constexpr double kKeyPanFraction = 0.1;
+}  // namespace
+
+TimeView::TimeView(TimeAxis& axis, QWidget* parent) : QWidget(parent), axis_(axis) {
+  setFocusPolicy(Qt::ClickFocus);
+  setMouseTracking(false);
+  connect(&axis_, &TimeAxis::changed, this, qOverload<>(&QWidget::update));
+}
+
+QRect TimeView::plot_rect() const {
+  return rect().adjusted(kLeftMargin, top_margin(), -kRightMargin, -bottom_margin());
+}
+
+double TimeView::windows_per_pixel() const {
+  const int width = std::max(plot_rect().width(), 1);
+  return axis_.span() / width;
+}
+
+double TimeView::x_of(double window) const {
+  const QRect plot = plot_rect();
+  return plot.left() + (window - axis_.first()) / windows_per_pixel();
+}
+
+double TimeView::window_at(double x) const {
+  return axis_.first() + (x - plot_rect().left()) * windows_per_pixel();
+}
+
+void TimeView::paint_time_grid(QPainter& painter) const {
+  const QRect plot = plot_rect();
+  painter.save();
+  painter.setPen(QPen(QColor(0, 0, 0, 28), 1));
+  for (const double t : nice_ticks(axis_.first(), axis_.last(), std::max(2, plot.width() / 90))) {
+    const double x = x_of(t);
+    painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+  }
+  painter.restore();
+}
+
+void TimeView::paint_overlays(QPainter& painter) const {
+  const QRect plot = plot_rect();
+  painter.save();
+  painter.setClipRect(plot);
+  if (!axis_.live()) {
+    const double x = x_of(static_cast<double>(axis_.limit()));
+    painter.setPen(QPen(QColor(40, 40, 40), 1, Qt::DashLine));
+    painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+  }
+  if (axis_.cursor() >= 0) {
+    const double x = x_of(axis_.cursor());
+    painter.setPen(QPen(QColor(255, 40, 40), 1));
+    painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+  }
+  painter.restore();
+}
+
+void TimeView::paintEvent(QPaintEvent*) {
+  QPainter painter(this);
+  painter.fillRect(rect(), palette().window());
+  paint_content(painter);
+  paint_overlays(painter);
+  ++frames_painted_;
+}
+
+void TimeView::wheelEvent(QWheelEvent* event) {
+  const double notches = event->angleDelta().y() / 120.0;
+  if (notches == 0) return;
+  if (event->modifiers() & Qt::ShiftModifier) {
+    axis_.pan(-notches * kKeyPanFraction * axis_.span());
+  } else {
+    axis_.zoom(std::pow(kWheelZoomStep, notches), window_at(event->position().x()));
+  }
+  event->accept();
+}
+
+void TimeView::mousePressEvent(QMouseEvent* event) {
+  if (event->button() != Qt::LeftButton) return;
+  pressed_ = true;
+  dragging_ = false;
+  press_position_ = event->position();
+  press_first_ = axis_.first();
+  press_last_ = axis_.last();
+}
+
+void TimeView::mouseMoveEvent(QMouseEvent* event) {
+  if (!pressed_) return;
+  const double dx = event->position().x() - press_position_.x();
+  if (!dragging_ && std::abs(dx) < kDragThresholdPixels) return;
+  dragging_ = true;
+  const double windows = dx * (press_last_ - press_first_) / std::max(plot_rect().width(), 1);
+  axis_.set_range(press_first_ - windows, press_last_ - windows);
+}
+
+void TimeView::mouseReleaseEvent(QMouseEvent* event) {
+  if (event->button() != Qt::LeftButton || !pressed_) return;
+  pressed_ = false;
+  if (dragging_) return;
+  if (!plot_rect().contains(event->position().toPoint())) return;
+  const double window = window_at(event->position().x());
+  axis_.set_cursor(window);
+  emit clicked(window, event->position());
+}
+
+void TimeView::mouseDoubleClickEvent(QMouseEvent*) { axis_.fit(); }
+
+void TimeView::keyPressEvent(QKeyEvent* event) {
+  const double centre = (axis_.first() + axis_.last()) / 2;
+  switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: axis_.zoom(kWheelZoomStep, centre); break;
+    case Qt::Key_Minus: axis_.zoom(1 / kWheelZoomStep, centre); break;
+    case Qt::Key_Left: axis_.pan(-kKeyPanFraction * axis_.span()); break;
+    case Qt::Key_Right: axis_.pan(kKeyPanFraction * axis_.span()); break;
+    case Qt::Key_Home: axis_.fit(); break;
+    default: QWidget::keyPressEvent(event); return;
+  }
+  event->accept();
+}
+
+}  // namespace routelab::gui
