@@ -5,6 +5,8 @@
 #include "routers/power_of_two/power_of_two_router.hpp"
 #include "routers/round_robin/round_robin_router.hpp"
 #include "routers/router_registry.hpp"
+#include "routers/signature/signature_router.hpp"
+#include "routers/softmax_topk/softmax_topk_router.hpp"
 #include "routers/uniform/uniform_router.hpp"
 
 namespace routelab {
@@ -20,6 +22,11 @@ void register_builtin_routers(RouterRegistry& registry) {
                 make_greedy_router});
   registry.add({"power_of_two", "two hashed candidates per slot, the less loaded wins (power of two choices)", true,
                 make_power_of_two_router});
+  // Learned routers (docs/learned-routing.md): they read token embeddings and need a trained model.
+  registry.add({"softmax_topk", "linear softmax gate on the embedding, trained with the Switch balance loss; top-k",
+                false, make_softmax_topk_router, train_softmax_topk});
+  registry.add({"signature", "expert signatures read from expert weights (sign of summed rows); top-k dot product",
+                false, make_signature_router, train_signature});
 }
 
 }  // namespace routelab

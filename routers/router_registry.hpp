@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "routers/learned/training_set.hpp"
 #include "routers/router.hpp"
 #include "routers/router_config.hpp"
 
@@ -18,6 +19,7 @@ struct RouterInfo {
   std::string description;
   bool randomized = true;  // output depends on the seed (the conformance suite checks this)
   RouterFactory factory;
+  RouterTrainer trainer = {};  // learned routers: builds the model from a training set; empty otherwise
 };
 
 class RouterRegistry {
