@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   actions["scenarios"] = cli::add_scenarios_command(app);
   actions["run"] = cli::add_run_command(app, registry);
   actions["compare"] = cli::add_compare_command(app, registry);
+  actions["train"] = cli::add_train_command(app, registry);
 
   if (argc > 1 && argv[1][0] != '-' && actions.count(argv[1]) == 0) {
     std::string valid;

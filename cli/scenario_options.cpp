@@ -1,6 +1,10 @@
 #include "cli/scenario_options.hpp"
 
+#include <filesystem>
+
+#include "engine/errors.hpp"
 #include "scenarios/scenario_library.hpp"
+#include "scenarios/training/scenario_training.hpp"
 
 namespace routelab::cli {
 
@@ -20,6 +24,8 @@ void add_scenario_options(CLI::App& command, ScenarioOptions& options) {
       ->capture_default_str();
   command.add_option("--out", options.out_dir,
                      "directory for per-window loads and overload events (CSV) and summary.json");
+  command.add_option("--model", options.models,
+                     "ROUTER=FILE: a trained model for a learned router (from `routelab train`; repeatable)");
 }
 
 ScenarioSpec load_scenario_with_overrides(const ScenarioOptions& options) {
@@ -32,6 +38,24 @@ ScenarioSpec load_scenario_with_overrides(const ScenarioOptions& options) {
   if (options.replications_option->count() > 0) spec.replications = options.replications;
   spec.validate();
   return spec;
+}
+
+void prepare_routers(const ScenarioOptions& options, const ScenarioSpec& spec, std::vector<RouterSpec>& routers,
+                     const RouterRegistry& registry) {
+  for (const std::string& model : options.models) {
+    const auto equals = model.find('=');
+    if (equals == std::string::npos || equals == 0 || equals + 1 == model.size())
+      throw ConfigError("--model", "expected ROUTER=FILE, got '" + model + "'");
+    const std::string name = model.substr(0, equals);
+    bool found = false;
+    for (RouterSpec& router : routers) {
+      if (router.name != name) continue;
+      router.params.set("model", std::filesystem::absolute(model.substr(equals + 1)).string());
+      found = true;
+    }
+    if (!found) throw ConfigError("--model", "router '" + name + "' is not among the routers being run");
+  }
+  prepare_learned_routers(spec, routers, registry);
 }
 
 }  // namespace routelab::cli

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/quality_report.hpp"
 #include "engine/simulation_config.hpp"
 
 namespace routelab::cli {
@@ -41,6 +42,8 @@ nlohmann::ordered_json result_to_json(const RunResult& result) {
   j["fingerprint"] = fingerprint_hex(s.fingerprint);
   j["wall_seconds"] = s.wall_seconds;
   j["events_per_second"] = s.events_per_second;
+  if (result.quality) j["quality"] = quality_to_json(*result.quality);
+  if (result.training_seconds > 0) j["training_seconds"] = result.training_seconds;
   return j;
 }
 
@@ -55,6 +58,8 @@ nlohmann::ordered_json report_to_json(const ScenarioSpec& scenario, const std::v
   j["overflow"] = std::string(to_string(scenario.simulation.overflow));
   j["routers"] = nlohmann::ordered_json::array();
   for (const auto& result : results) j["routers"].push_back(result_to_json(result));
+  const auto tradeoff = tradeoff_to_json(scenario, results);
+  for (const auto& [key, value] : tradeoff.items()) j[key] = value;
   return j;
 }
 
@@ -73,7 +78,7 @@ std::string report_to_table(const ScenarioSpec& scenario, const std::vector<RunR
                        100.0 * s.drop_rate, s.fill_ratio, s.latency_p50, s.latency_p99, s.overload_events,
                        s.events_per_second, fingerprint_hex(s.fingerprint));
   }
-  return out;
+  return out + tradeoff_to_table(scenario, results);
 }
 
 }  // namespace routelab::cli

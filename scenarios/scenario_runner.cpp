@@ -1,14 +1,17 @@
 #include "scenarios/scenario_runner.hpp"
 
 #include "engine/simulation.hpp"
+#include "scenarios/training/semantic_source.hpp"
 #include "scenarios/workloads/synthetic_workload.hpp"
 
 namespace routelab {
 
 std::vector<RouterSpec> routers_to_compare(const ScenarioSpec& scenario, const RouterRegistry& registry) {
   if (!scenario.routers.empty()) return scenario.routers;
+  const bool semantic = semantic_space(scenario).has_value();
   std::vector<RouterSpec> all;
-  for (const auto& name : registry.names()) all.push_back(RouterSpec{name, {}});
+  for (const auto& entry : registry.entries())
+    if (semantic || !entry.trainer) all.push_back(RouterSpec{entry.name, {}});
   return all;
 }
 
@@ -24,7 +27,15 @@ RunResult run_scenario(const ScenarioSpec& scenario, const RouterSpec& router, s
   config.replication = replication;
   Simulation simulation(config, *workload, *routing);
   for (auto* sink : sinks) simulation.add_sink(*sink);
-  return RunResult{router.name, replication, simulation.run()};
+  std::optional<QualityModel> quality_model;
+  std::optional<QualityObserver> quality;
+  if (auto space = semantic_space(scenario)) {
+    quality_model.emplace(std::move(*space), scenario.simulation.num_experts);
+    simulation.add_sink(quality.emplace(*quality_model));
+  }
+  RunResult result{router.name, replication, simulation.run(), std::nullopt, router.training_seconds};
+  if (quality) result.quality = quality->summary();
+  return result;
 }
 
 }  // namespace routelab

@@ -13,5 +13,6 @@ CommandAction add_routers_command(CLI::App& app, const RouterRegistry& registry)
 CommandAction add_scenarios_command(CLI::App& app);
 CommandAction add_run_command(CLI::App& app, const RouterRegistry& registry);
 CommandAction add_compare_command(CLI::App& app, const RouterRegistry& registry);
+CommandAction add_train_command(CLI::App& app, const RouterRegistry& registry);
 
 }  // namespace routelab::cli

@@ -92,7 +92,9 @@ CommandAction add_run_command(CLI::App& app, const RouterRegistry& registry) {
     RouterSpec chosen{router->empty() ? (spec.routers.empty() ? "greedy" : spec.routers.front().name) : *router, {}};
     for (const auto& listed : spec.routers)
       if (listed.name == chosen.name) chosen.params = listed.params;
-    return report(spec, run_all(spec, {chosen}, registry, options->out_dir), *options);
+    std::vector<RouterSpec> routers{chosen};
+    prepare_routers(*options, spec, routers, registry);
+    return report(spec, run_all(spec, routers, registry, options->out_dir), *options);
   };
 }
 
@@ -115,6 +117,7 @@ CommandAction add_compare_command(CLI::App& app, const RouterRegistry& registry)
         chosen.push_back(entry);
       }
     }
+    prepare_routers(*options, spec, chosen, registry);
     return report(spec, run_all(spec, chosen, registry, options->out_dir), *options);
   };
 }
