@@ -37,8 +37,8 @@ struct RouterConfig {
   RouterParams params;
   // Learned routers only: a trained model (JSON text) and where it came from (a file named by the
   // `model` parameter, or "trained in-process"). Empty: the router reads the `model` file itself.
-  std::string model_json;
-  std::string model_source;
+  std::string model_json = {};
+  std::string model_source = {};
 };
 
 }  // namespace routelab

@@ -249,7 +249,7 @@ TrainedModel train_learned_seed(const TrainingSet& set, std::span<const std::int
   model.seeds = seeds;
   model.dim = set.dim;
   model.probe_limit = options.probe_limit;
-  for (int g : candidate_of_seed) model.offsets.push_back(shares.candidate_offset(g));
+  for (int candidate : candidate_of_seed) model.offsets.push_back(shares.candidate_offset(candidate));
   model.projection.assign(parameters.projection.begin(), parameters.projection.end());
   model.bias.assign(parameters.bias.begin(), parameters.bias.end());
   auto document = model_document("learned_seed", set.experts, set.dim);
