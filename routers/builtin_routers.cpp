@@ -2,6 +2,7 @@
 // factory, a line here, and a test folder; the conformance suite then covers it automatically.
 #include "routers/greedy/greedy_router.hpp"
 #include "routers/hash/hash_router.hpp"
+#include "routers/learned_seed/learned_seed_router.hpp"
 #include "routers/power_of_two/power_of_two_router.hpp"
 #include "routers/round_robin/round_robin_router.hpp"
 #include "routers/router_registry.hpp"
@@ -27,6 +28,8 @@ void register_builtin_routers(RouterRegistry& registry) {
                 false, make_softmax_topk_router, train_softmax_topk});
   registry.add({"signature", "expert signatures read from expert weights (sign of summed rows); top-k dot product",
                 false, make_signature_router, train_signature});
+  registry.add({"learned_seed", "phase router whose token-ring placement is learned: seeds picked from the embedding",
+                true, make_learned_seed_router, train_learned_seed_router});
 }
 
 }  // namespace routelab
