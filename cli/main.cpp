@@ -20,19 +20,32 @@ int main(int argc, char** argv) {
   actions["scenarios"] = cli::add_scenarios_command(app);
   actions["run"] = cli::add_run_command(app, registry);
   actions["compare"] = cli::add_compare_command(app, registry);
+  actions["sweep"] = cli::add_sweep_command(app, registry, ROUTELAB_VERSION);
+  actions["report"] = cli::add_report_command(app);
   actions["train"] = cli::add_train_command(app, registry);
 
+  std::string valid_commands;
+  for (const auto& [name, action] : actions) valid_commands += (valid_commands.empty() ? "" : ", ") + name;
   if (argc > 1 && argv[1][0] != '-' && actions.count(argv[1]) == 0) {
-    std::string valid;
-    for (const auto& [name, action] : actions) valid += (valid.empty() ? "" : ", ") + name;
-    fmt::print(stderr, "routelab: error: unknown command '{}'; valid commands: {}\n", argv[1], valid);
+    fmt::print(stderr, "routelab: error: unknown command '{}'; valid commands: {}\n", argv[1], valid_commands);
     return 2;
   }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     const int code = app.exit(error);
-    return code == 0 ? 0 : 2;
+    if (code == 0) return 0;  // --help, --version
+    // CLI11 says what was wrong; add what would have been right.
+    const auto parsed = app.get_subcommands();
+    if (parsed.empty()) {
+      fmt::print(stderr, "routelab: valid commands: {}\n", valid_commands);
+    } else if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
+      std::string valid_options;
+      for (const CLI::Option* option : parsed.front()->get_options())
+        valid_options += (valid_options.empty() ? "" : ", ") + option->get_name();
+      fmt::print(stderr, "routelab: valid options of '{}': {}\n", parsed.front()->get_name(), valid_options);
+    }
+    return 2;
   }
 
   try {

@@ -1,21 +1,41 @@
 #include "cli/scenario_options.hpp"
 
+#include <charconv>
 #include <filesystem>
 
 #include "engine/errors.hpp"
 #include "scenarios/scenario_library.hpp"
+#include "scenarios/traces/trace_loader.hpp"
 #include "scenarios/training/scenario_training.hpp"
 
 namespace routelab::cli {
+
+namespace {
+// CLI11's own messages for bad numbers name no valid range ("Value abc not in range 0 to
+// 1.79e308", or it wraps "-1" into a huge unsigned seed); this one says what is expected.
+template <typename Integer>
+CLI::Validator integer_at_least(Integer minimum, const std::string& expected) {
+  return CLI::Validator(
+      [minimum, expected](std::string& text) -> std::string {
+        Integer value{};
+        const char* end = text.data() + text.size();
+        const auto [stop, error] = std::from_chars(text.data(), end, value);
+        if (error != std::errc() || stop != end || value < minimum) return "expected " + expected + ", got '" + text + "'";
+        return {};
+      },
+      expected);
+}
+}  // namespace
 
 void add_scenario_options(CLI::App& command, ScenarioOptions& options) {
   options.scenario = kDefaultScenario;
   command.add_option("--scenario", options.scenario, "scenario name from `routelab scenarios`, or a .toml file")
       ->capture_default_str();
-  options.seed_option = command.add_option("--seed", options.seed, "master seed (overrides the scenario's)");
+  options.seed_option = command.add_option("--seed", options.seed, "master seed (overrides the scenario's)")
+                            ->check(integer_at_least<std::uint64_t>(0, "an integer in 0..2^64-1"));
   options.tokens_option =
       command.add_option("--tokens", options.tokens, "stop after this many tokens (overrides the scenario's length)")
-          ->check(CLI::PositiveNumber);
+          ->check(integer_at_least<std::int64_t>(1, "a positive integer"));
   options.replications_option =
       command.add_option("--replications", options.replications, "independent replications per router")
           ->check(CLI::Range(1, 100000));
@@ -23,7 +43,12 @@ void add_scenario_options(CLI::App& command, ScenarioOptions& options) {
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
   command.add_option("--out", options.out_dir,
-                     "directory for per-window loads and overload events (CSV) and summary.json");
+                     "directory for per-window loads and overload events (CSV), a Chrome trace (trace.json) "
+                     "per router, and summary.json");
+  command.add_option("--trace", options.trace_path, "replay this trace file or directory instead of the scenario's");
+  command.add_option("--layer", options.layer, "trace layer to replay (1, 2, ...) or 'all' for a layered run");
+  command.add_flag("--skip-bad-rows", options.skip_bad_rows,
+                   "skip malformed trace rows (and report how many) instead of failing on the first");
   command.add_option("--model", options.models,
                      "ROUTER=FILE: a trained model for a learned router (from `routelab train`; repeatable)");
 }
@@ -36,7 +61,30 @@ ScenarioSpec load_scenario_with_overrides(const ScenarioOptions& options) {
     spec.simulation.stop_tick = -1;
   }
   if (options.replications_option->count() > 0) spec.replications = options.replications;
+  if (!options.trace_path.empty() || !options.layer.empty() || options.skip_bad_rows) {
+    if (!spec.trace.enabled() && options.trace_path.empty())
+      throw ConfigError("--layer/--skip-bad-rows", "scenario '" + spec.name + "' replays no trace");
+    spec.workload.kind = TokenKind::trace;
+    if (!options.trace_path.empty()) {
+      spec.trace.path = options.trace_path;
+      spec.trace.format = trace_format_for_path(options.trace_path);
+      spec.trace.data.reset();
+    }
+    if (options.layer == "all") {
+      spec.trace.layer = 0;
+    } else if (!options.layer.empty()) {
+      try {
+        std::size_t used = 0;
+        spec.trace.layer = std::stoi(options.layer, &used);
+        if (used != options.layer.size() || spec.trace.layer < 1) throw std::invalid_argument("layer");
+      } catch (const std::exception&) {
+        throw ConfigError("--layer", "expected a layer number (1, 2, ...) or 'all', got '" + options.layer + "'");
+      }
+    }
+    spec.trace.skip_bad_rows = spec.trace.skip_bad_rows || options.skip_bad_rows;
+  }
   spec.validate();
+  load_trace_data(spec);
   return spec;
 }
 

@@ -17,6 +17,9 @@ struct ScenarioOptions {
   int replications = 0;
   std::string format = "table";
   std::string out_dir;
+  std::string trace_path;
+  std::string layer;
+  bool skip_bad_rows = false;
   std::vector<std::string> models;  // ROUTER=FILE: trained models for learned routers
   CLI::Option* seed_option = nullptr;
   CLI::Option* tokens_option = nullptr;

@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "cli/comparison_report.hpp"
 #include "cli/quality_report.hpp"
 #include "engine/simulation_config.hpp"
+#include "scenarios/traces/routing_trace.hpp"
 
 namespace routelab::cli {
 
@@ -12,6 +14,7 @@ nlohmann::ordered_json result_to_json(const RunResult& result) {
   nlohmann::ordered_json j;
   j["router"] = result.router;
   j["replication"] = result.replication;
+  if (result.layer > 0) j["layer"] = result.layer;
   j["tokens"] = s.tokens;
   j["tokens_completed"] = s.tokens_completed;
   j["tokens_unserved"] = s.tokens_unserved;
@@ -42,6 +45,7 @@ nlohmann::ordered_json result_to_json(const RunResult& result) {
   j["fingerprint"] = fingerprint_hex(s.fingerprint);
   j["wall_seconds"] = s.wall_seconds;
   j["events_per_second"] = s.events_per_second;
+  if (result.adversary) j["adversary"] = adversary_to_json(*result.adversary);
   if (result.quality) j["quality"] = quality_to_json(*result.quality);
   if (result.training_seconds > 0) j["training_seconds"] = result.training_seconds;
   return j;
@@ -56,8 +60,25 @@ nlohmann::ordered_json report_to_json(const ScenarioSpec& scenario, const std::v
   j["k"] = scenario.simulation.k;
   j["capacity_factor"] = scenario.simulation.capacity_factor;
   j["overflow"] = std::string(to_string(scenario.simulation.overflow));
+  if (scenario.trace.enabled()) {
+    nlohmann::ordered_json trace;
+    trace["path"] = scenario.trace.path;
+    trace["layer"] = scenario.trace.layer > 0 ? nlohmann::ordered_json(scenario.trace.layer) : nlohmann::ordered_json("all");
+    if (const auto& data = scenario.trace.data) {
+      trace["rows"] = data->rows;
+      trace["rows_skipped"] = data->rows_skipped;
+      if (data->rows_skipped > 0) trace["first_skipped"] = data->first_skipped;
+    }
+    j["trace"] = trace;
+  }
+  if (scenario.adversary.enabled()) {
+    j["adversary"] = {{"kind", std::string(to_string(scenario.adversary.kind))},
+                      {"share", scenario.adversary.share},
+                      {"placement", std::string(to_string(scenario.adversary.placement))}};
+  }
   j["routers"] = nlohmann::ordered_json::array();
   for (const auto& result : results) j["routers"].push_back(result_to_json(result));
+  if (wants_aggregate(results)) j["aggregate"] = aggregate_to_json(results);
   const auto tradeoff = tradeoff_to_json(scenario, results);
   for (const auto& [key, value] : tradeoff.items()) j[key] = value;
   return j;
@@ -78,6 +99,9 @@ std::string report_to_table(const ScenarioSpec& scenario, const std::vector<RunR
                        100.0 * s.drop_rate, s.fill_ratio, s.latency_p50, s.latency_p99, s.overload_events,
                        s.events_per_second, fingerprint_hex(s.fingerprint));
   }
+  if (scenario.trace.data && scenario.trace.data->rows_skipped > 0)
+    out += fmt::format("trace: skipped {} malformed row(s); first: {}\n", scenario.trace.data->rows_skipped,
+                       scenario.trace.data->first_skipped);
   return out + tradeoff_to_table(scenario, results);
 }
 

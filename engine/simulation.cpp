@@ -166,7 +166,15 @@ void Simulation::handle_batch_arrival() {
   const std::uint64_t base = token_arrival_.size();
   if (base + batch_size > kTokenMask) throw Error("run exceeds the engine's limit of 2^40 tokens");
   for (const Token& token : batch.tokens) token_arrival_.push_back(token.arrival < now_ ? token.arrival : now_);
+  token_dispatch_.resize(base + batch_size, now_);
   token_remaining_.resize(base + batch_size, 0);
+  const bool observed = !token_observers_.empty();
+  if (observed) {
+    token_ids_.resize(base);  // stays aligned even if an observer came mid-run
+    for (const Token& token : batch.tokens) token_ids_.push_back(token.id);
+    token_assignments_.resize(base + batch_size, 0);
+    token_dropped_.resize(base + batch_size, 0);
+  }
 
   compute_batch_capacity(config_, batch_size, capacity_);
   routes_.assign(batch_size * static_cast<std::size_t>(depth_), kNoExpert);
@@ -235,7 +243,14 @@ void Simulation::handle_batch_arrival() {
       if (!sinks_.empty()) placed_[i * static_cast<std::size_t>(k) + p] = target;
     }
     token_remaining_[token] = accepted;
-    if (accepted == 0) ++tokens_unserved_;
+    if (observed) {
+      token_assignments_[token] = static_cast<std::int32_t>(primaries);
+      token_dropped_[token] = static_cast<std::int32_t>(primaries) - accepted;
+    }
+    if (accepted == 0) {
+      ++tokens_unserved_;
+      if (observed) emit_token_outcome(token, now_);
+    }
   }
 
   if (config_.capacity_factor > 0.0)
@@ -261,14 +276,14 @@ void Simulation::accept(ExpertId expert, std::uint64_t token) {
 }
 
 void Simulation::start_service(ExpertId expert, std::uint64_t token) {
-  wait_sum_ += static_cast<double>(now_ - token_arrival_[token]);
+  wait_sum_ += static_cast<double>(now_ - token_dispatch_[token]);
   const Tick duration = config_.service.sample(service_rng_, config_.speed(expert));
   queue_.push(now_ + duration, kCompletionPriority,
               pack(static_cast<std::uint64_t>(EventKind::service_completion), expert, token));
 }
 
 void Simulation::handle_completion(ExpertId expert, std::uint64_t token) {
-  sojourn_sum_ += static_cast<double>(now_ - token_arrival_[token]);
+  sojourn_sum_ += static_cast<double>(now_ - token_dispatch_[token]);
   --outstanding_[expert];
   touch_busy(expert);
   if (const auto next = experts_.complete(expert)) {
@@ -278,7 +293,16 @@ void Simulation::handle_completion(ExpertId expert, std::uint64_t token) {
   } else {
     --total_busy_;
   }
-  if (--token_remaining_[token] == 0) latencies_.push_back(now_ - token_arrival_[token]);
+  if (--token_remaining_[token] == 0) {
+    latencies_.push_back(now_ - token_arrival_[token]);
+    if (!token_observers_.empty() && token < token_ids_.size()) emit_token_outcome(token, now_);
+  }
+}
+
+void Simulation::emit_token_outcome(std::uint64_t token, Tick finished) {
+  const TokenOutcome outcome{token_ids_[token], token_arrival_[token], finished, token_assignments_[token],
+                             token_dropped_[token]};
+  for (auto* observer : token_observers_) observer->on_token(outcome);
 }
 
 void Simulation::handle_window_close() {
@@ -398,10 +422,7 @@ Summary Simulation::summary() const {
   if (!latencies_.empty()) {
     std::vector<std::int64_t> sorted = latencies_;
     std::sort(sorted.begin(), sorted.end());
-    auto rank = [&](double q) {
-      auto r = static_cast<std::size_t>(std::ceil(q * static_cast<double>(sorted.size())));
-      return sorted[std::clamp<std::size_t>(r, 1, sorted.size()) - 1];
-    };
+    auto rank = [&](double q) { return sorted[nearest_rank(q, sorted.size()) - 1]; };
     s.latency_mean = static_cast<double>(std::accumulate(sorted.begin(), sorted.end(), std::int64_t{0})) /
                      static_cast<double>(sorted.size());
     s.latency_p50 = rank(0.50);

@@ -10,6 +10,7 @@
 #include "engine/metrics_sink.hpp"
 #include "engine/rng_streams.hpp"
 #include "engine/simulation_config.hpp"
+#include "engine/token_outcome.hpp"
 #include "engine/workload.hpp"
 #include "routers/router.hpp"
 
@@ -21,6 +22,8 @@ class Simulation {
   Simulation(SimulationConfig config, Workload& workload, Router& router);
 
   void add_sink(MetricsSink& sink) { sinks_.push_back(&sink); }
+  // Per-token outcomes; add observers before the run starts.
+  void add_token_observer(TokenObserver& observer) { token_observers_.push_back(&observer); }
 
   bool step();        // processes one event; false once the run has finished
   bool step_batch();  // runs until one more batch has been dispatched; false once finished
@@ -46,6 +49,7 @@ class Simulation {
   void after_waiting_change(ExpertId expert);
   void track_capacity_overload(ExpertId expert, std::int64_t arrivals, std::int32_t capacity);
   void emit_event(const OverloadEvent& event);
+  void emit_token_outcome(std::uint64_t token, Tick finished);
   void finish();
   void notify_finish();
 
@@ -53,6 +57,7 @@ class Simulation {
   Workload& workload_;
   Router& router_;
   std::vector<MetricsSink*> sinks_;
+  std::vector<TokenObserver*> token_observers_;
   RngEngine service_rng_;
   EventQueue queue_;
   ExpertQueues experts_;
@@ -70,9 +75,14 @@ class Simulation {
 
   // Per token (index = position in the stream).
   std::vector<Tick> token_arrival_;
+  std::vector<Tick> token_dispatch_;  // the batch's tick: waits and sojourns at experts start here
   std::vector<std::int32_t> token_remaining_;
   std::vector<std::int64_t> latencies_;
   std::int64_t tokens_unserved_ = 0;
+  // Kept only while a token observer is attached.
+  std::vector<std::uint64_t> token_ids_;
+  std::vector<std::int32_t> token_assignments_;
+  std::vector<std::int32_t> token_dropped_;
 
   // Per batch scratch.
   std::vector<ExpertId> routes_;

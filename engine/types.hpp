@@ -23,6 +23,10 @@ struct TokenBatch {
   std::span<const Token> tokens;
   int embedding_dim = 0;
   std::span<const float> embeddings;  // tokens.size() x embedding_dim, row-major; empty if dim = 0
+  // Expert choices recorded with the tokens (trace replay): tokens.size() x recorded_k, row-major,
+  // padded with kNoExpert; empty when the workload recorded none. Only the `trace` router reads it.
+  int recorded_k = 0;
+  std::span<const ExpertId> recorded_experts{};  // {}: five-field initializers stay warning-free
 };
 
 }  // namespace routelab

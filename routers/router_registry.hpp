@@ -19,6 +19,7 @@ struct RouterInfo {
   std::string description;
   bool randomized = true;  // output depends on the seed (the conformance suite checks this)
   RouterFactory factory;
+  bool needs_trace = false;  // routes only batches carrying recorded experts (trace scenarios)
   RouterTrainer trainer = {};  // learned routers: builds the model from a training set; empty otherwise
 };
 

@@ -1,5 +1,6 @@
 #include "scenarios/scenario_library.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "engine/errors.hpp"
@@ -21,8 +22,18 @@ ScenarioSpec load_builtin_scenario(const std::string& name) {
 
 ScenarioSpec resolve_scenario(const std::string& name_or_path) {
   const std::filesystem::path path(name_or_path);
-  if (std::filesystem::is_regular_file(path) || path.extension() == ".toml") return load_scenario_file(path);
+  if (std::filesystem::is_regular_file(path)) return load_scenario_file(path);
+  if (path.extension() == ".toml") {
+    std::string names;
+    for (const auto& name : builtin_scenario_names()) names += (names.empty() ? "" : ", ") + name;
+    throw IoError("scenario file '" + name_or_path + "' does not exist (built-in scenarios: " + names + ")");
+  }
   return load_builtin_scenario(name_or_path);
+}
+
+std::filesystem::path builtin_data_directory() {
+  if (const char* directory = std::getenv("ROUTELAB_DATA_DIR"); directory && *directory) return directory;
+  return ROUTELAB_DATA_DIR;
 }
 
 }  // namespace routelab

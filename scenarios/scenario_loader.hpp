@@ -16,8 +16,11 @@ class ScenarioError : public ConfigError {
   const std::string& source() const { return source_; }
   int line() const { return line_; }
   int column() const { return column_; }
+  // "file:line:column: key: what" (ConfigError's own message would repeat the key in front).
+  const char* what() const noexcept override { return message_.c_str(); }
 
  private:
+  std::string message_;
   std::string source_;
   int line_;
   int column_;

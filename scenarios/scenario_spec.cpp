@@ -15,9 +15,32 @@ void ScenarioSpec::validate() const {
   if (workload.vocabulary < 1) throw ConfigError("tokens.vocabulary", "expected at least 1 key");
   if (workload.keys == KeyDistribution::zipf && (!(workload.zipf_s > 0) || !std::isfinite(workload.zipf_s)))
     throw ConfigError("tokens.zipf_s", "expected a positive exponent");
-  if (workload.total_tokens <= 0 && simulation.stop_tick < 0)
+  const bool replay = workload.kind == TokenKind::trace;
+  if (workload.total_tokens <= 0 && simulation.stop_tick < 0 && !replay)
     throw ConfigError("length", "expected a token count or a tick count (the run must end)");
   if (replications < 1) throw ConfigError("replications", "expected at least 1");
+  if (replay != trace.enabled()) throw ConfigError("trace", "tokens.kind = \"trace\" and a [trace] path go together");
+  if (workload.arrival == ArrivalProcess::trace && !replay)
+    throw ConfigError("batches.arrival", "\"trace\" needs tokens.kind = \"trace\"");
+  if (workload.arrival == ArrivalProcess::trace && (workload.ramp.enabled || workload.mix.enabled))
+    throw ConfigError("batches", "arrival = \"trace\" takes the batches from the trace: no ramp or mix");
+  if (workload.arrival == ArrivalProcess::gamma && !(workload.arrival_cv > 0))
+    throw ConfigError("batches.cv", "expected a positive coefficient of variation");
+  if (workload.ramp.enabled && (!(workload.ramp.from > 0) || !(workload.ramp.to > 0)))
+    throw ConfigError("batches.ramp", "expected positive rate multipliers");
+  if (workload.kind == TokenKind::locality && workload.locality.history < 1)
+    throw ConfigError("tokens.locality.history", "expected at least 1 remembered key");
+  if (workload.kind == TokenKind::semantic) {
+    if (workload.semantic.classes < 1 || static_cast<std::uint64_t>(workload.semantic.classes) > workload.vocabulary)
+      throw ConfigError("tokens.semantic.classes", "expected 1 <= classes <= tokens.vocabulary (each class owns keys)");
+    if (workload.semantic.dim < 1) throw ConfigError("tokens.semantic.dim", "expected at least 1 dimension");
+  }
+  if (adversary.enabled()) {
+    if (!(adversary.share > 0 && adversary.share < 1)) throw ConfigError("adversary.share", "expected a share in (0, 1)");
+    if (adversary.target_experts > simulation.num_experts)
+      throw ConfigError("adversary.target_experts",
+                        "expected at most experts.count (" + std::to_string(simulation.num_experts) + ")");
+  }
 }
 
 RouterConfig make_router_config(const ScenarioSpec& scenario, const RouterSpec& router, std::uint64_t replication) {

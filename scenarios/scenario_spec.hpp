@@ -6,11 +6,45 @@
 
 #include "engine/simulation_config.hpp"
 #include "routers/router_config.hpp"
+#include "scenarios/adversaries/adversary_spec.hpp"
+#include "scenarios/traces/trace_spec.hpp"
 
 namespace routelab {
 
-enum class ArrivalProcess { fixed, poisson };
+enum class ArrivalProcess { fixed, poisson, gamma, trace };
 enum class KeyDistribution { uniform, zipf };
+// How the keys of consecutive tokens relate (docs/scenarios.md, "Workloads").
+enum class TokenKind { independent, locality, semantic, trace };
+
+// The arrival rate moves linearly from `from` x to `to` x the nominal rate over the run's length.
+struct LoadRampSpec {
+  bool enabled = false;
+  double from = 1.0;
+  double to = 1.0;
+};
+
+// Decode-size and prefill-size batches mixed; gaps scale with the batch size so that the token
+// rate stays batches.size / batches.interval_ticks.
+struct BatchMixSpec {
+  bool enabled = false;
+  int decode_size = 64;
+  int prefill_size = 16384;
+  double prefill_share = 0.02;  // probability that a batch is a prefill
+};
+
+// Consecutive tokens reuse one of the last `history` keys with probability `reuse`.
+struct LocalitySpec {
+  double reuse = 0.5;
+  int history = 64;
+};
+
+// Tokens carry a semantic class (Zipf popularity) and an embedding drawn around its class centre.
+struct SemanticSpec {
+  int classes = 16;
+  int dim = 32;
+  double class_zipf_s = 1.0;
+  double spread = 0.25;  // standard deviation per coordinate around the (unit-norm) class centre
+};
 
 struct WorkloadSpec {
   int batch_size = 256;
@@ -20,6 +54,12 @@ struct WorkloadSpec {
   std::uint64_t vocabulary = 50257;
   double zipf_s = 1.0;
   std::int64_t total_tokens = 100000; // stop after this many tokens (<= 0: no token limit)
+  double arrival_cv = 1.0;            // gamma arrivals: coefficient of variation of the gaps
+  LoadRampSpec ramp;
+  BatchMixSpec mix;
+  TokenKind kind = TokenKind::independent;
+  LocalitySpec locality;
+  SemanticSpec semantic;
 };
 
 struct RouterSpec {
@@ -40,6 +80,8 @@ struct ScenarioSpec {
   WorkloadSpec workload;
   int replications = 1;
   std::vector<RouterSpec> routers;  // empty: every registered router
+  TraceSpec trace;                  // enabled when tokens.kind = "trace"
+  AdversarySpec adversary;          // enabled when [adversary] names a kind
 
   void validate() const;  // throws ConfigError naming the field
 };

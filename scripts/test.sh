@@ -8,5 +8,5 @@ bash scripts/build.sh
 if [[ "${ROUTELAB_SKIP_SANITIZERS:-0}" != 1 ]]; then
   ROUTELAB_BUILD_DIR=build-asan ROUTELAB_BUILD_TYPE=Debug bash scripts/build.sh \
     -DROUTELAB_SANITIZE=ON -DROUTELAB_BUILD_GUI=OFF -DROUTELAB_BUILD_BENCH=OFF -DROUTELAB_BUILD_PYTHON=OFF
-  (cd build-asan && ctest --output-on-failure --timeout 900 -j "$(nproc)" -LE "slow|gui")
+  (cd build-asan && ctest --output-on-failure --timeout 900 -j "$(nproc)" -LE "slow|gui|slurm")
 fi

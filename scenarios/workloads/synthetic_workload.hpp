@@ -1,28 +1,39 @@
 #pragma once
-// Synthetic token streams: uniform or Zipf keys over a vocabulary, batches at fixed or Poisson
-// intervals, drawn from the named stream "workload" (so every router sees the same tokens).
+// Synthetic token streams composed from the pieces in this folder: a batch schedule (sizes and
+// gaps, see batch_schedule.hpp) and a token source (uniform or Zipf keys, temporal locality,
+// semantic clusters). Everything is drawn from the named stream "workload", so every router of a
+// comparison sees the same tokens.
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "engine/rng_streams.hpp"
 #include "engine/workload.hpp"
 #include "scenarios/scenario_spec.hpp"
+#include "scenarios/workloads/batch_schedule.hpp"
+#include "scenarios/workloads/key_sampler.hpp"
+#include "scenarios/workloads/semantic_clusters.hpp"
 
 namespace routelab {
 
+// The key source of an independent or locality workload (not semantic, not trace).
+std::unique_ptr<KeySampler> make_key_sampler(const WorkloadSpec& spec);
+
 class SyntheticWorkload : public Workload {
  public:
-  SyntheticWorkload(const WorkloadSpec& spec, std::uint64_t master_seed, std::uint64_t replication);
+  // `horizon_ticks` (the scenario's stop tick, or -1) measures a load ramp's progress when the
+  // run has no token limit.
+  SyntheticWorkload(const WorkloadSpec& spec, std::uint64_t master_seed, std::uint64_t replication,
+                    Tick horizon_ticks = -1);
   bool next_batch(TokenBatch& out) override;
 
  private:
-  std::uint64_t draw_key();
-
-  WorkloadSpec spec_;
   RngEngine rng_;
-  std::vector<double> zipf_cdf_;  // cumulative probabilities of ranks 1..V (Zipf only)
+  BatchSchedule schedule_;
+  std::unique_ptr<KeySampler> keys_;            // independent and locality workloads
+  std::unique_ptr<SemanticClusters> semantic_;  // semantic workloads
   std::vector<Token> tokens_;
-  double clock_ = 0;              // exact arrival time; batches land on its rounding
+  std::vector<float> embeddings_;
   std::uint64_t batch_index_ = 0;
   std::uint64_t next_token_id_ = 0;
 };

@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "routers/learned_seed/learned_seed_training.hpp"
-#include "semantic_fixture.hpp"
+#include "tests/support/semantic_world.hpp"
 
 namespace routelab {
 namespace {

@@ -7,7 +7,7 @@
 #include "engine/errors.hpp"
 #include "routers/learned/model_file.hpp"
 #include "routers/signature/signature_router.hpp"
-#include "semantic_fixture.hpp"
+#include "tests/support/semantic_world.hpp"
 
 namespace routelab {
 namespace {

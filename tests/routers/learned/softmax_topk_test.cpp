@@ -11,7 +11,7 @@
 #include "routers/softmax_topk/softmax_gate.hpp"
 #include "routers/softmax_topk/softmax_gate_training.hpp"
 #include "routers/softmax_topk/softmax_topk_router.hpp"
-#include "semantic_fixture.hpp"
+#include "tests/support/semantic_world.hpp"
 
 namespace routelab {
 namespace {

@@ -5,7 +5,10 @@
 
 #include <vector>
 
-#include "scenarios/quality/mixture_token_source.hpp"
+#include <cmath>
+
+#include "scenarios/scenario_library.hpp"
+#include "scenarios/scenario_runner.hpp"
 #include "scenarios/quality/stream_profile.hpp"
 
 namespace routelab {
@@ -32,18 +35,19 @@ TEST(ParetoFront, EmptyAndSingle) {
 }
 
 TEST(StreamProfile, CountsTheCommonestKeyAndItsFloor) {
-  // The mixture source keys tokens by class: the commonest key is class 0 (Zipf(1) over 4 classes:
-  // share 12/25 = 0.48 in expectation).
-  const MixtureSpec spec{4, 4, 1.0, 1.0, 0.5};
-  const SemanticSpace space = make_mixture_space(spec, 1);
-  MixtureTokenSource source(spec, space, 100, 20000, 1, 0);
-  const StreamProfile profile = profile_stream(source);
-  EXPECT_EQ(profile.tokens, 20000);
-  EXPECT_EQ(profile.distinct_keys, 4);
-  EXPECT_EQ(profile.hottest_key, 0U);
-  EXPECT_NEAR(profile.hottest_key_share, 0.48, 0.015);
-  EXPECT_NEAR(profile.identical_token_floor(16, 1), 16 * profile.hottest_key_share, 1e-12);
-  EXPECT_NEAR(profile.identical_token_floor(16, 2), 8 * profile.hottest_key_share, 1e-12);
+  // zipf-hot: Zipf(1.2) over V = 50,257 keys; rank 1 has probability 1 / H(V, 1.2).
+  ScenarioSpec scenario = load_builtin_scenario("zipf-hot");
+  scenario.workload.total_tokens = 40000;
+  double harmonic = 0;
+  for (std::uint64_t rank = 1; rank <= scenario.workload.vocabulary; ++rank)
+    harmonic += std::pow(static_cast<double>(rank), -scenario.workload.zipf_s);
+  auto stream = make_workload(scenario, 0);
+  const StreamProfile profile = profile_stream(*stream);
+  EXPECT_EQ(profile.tokens, 40000);
+  EXPECT_EQ(profile.hottest_key, 0U);  // the workload numbers ranks from key 0
+  EXPECT_NEAR(profile.hottest_key_share, 1.0 / harmonic, 0.006);  // ~4 standard errors
+  EXPECT_DOUBLE_EQ(profile.identical_token_floor(64, 1), 64 * profile.hottest_key_share);
+  EXPECT_DOUBLE_EQ(profile.identical_token_floor(64, 2), 32 * profile.hottest_key_share);
 }
 
 }  // namespace

@@ -6,7 +6,10 @@
 #include <vector>
 
 #include "engine/errors.hpp"
-#include "scenarios/quality/mixture_token_source.hpp"
+#include "scenarios/scenario_library.hpp"
+#include "scenarios/training/semantic_source.hpp"
+#include "scenarios/workloads/semantic_clusters.hpp"
+#include "tests/support/semantic_world.hpp"
 
 namespace routelab {
 namespace {
@@ -67,12 +70,16 @@ TEST(QualityModel, RejectsInconsistentSpaces) {
   EXPECT_THROW(QualityModel(three_points(), 0), ConfigError);
 }
 
-TEST(MixtureSpace, CentresDependOnTheMasterSeedOnly) {
-  const MixtureSpec spec;
-  const SemanticSpace a = make_mixture_space(spec, 5);
-  EXPECT_EQ(a.centres, make_mixture_space(spec, 5).centres);
-  EXPECT_NE(a.centres, make_mixture_space(spec, 6).centres);
-  EXPECT_EQ(a.centres.size(), static_cast<std::size_t>(spec.dim * spec.classes));
+TEST(SemanticSource, CentresComeFromTheWorkloadAndTheMasterSeedOnly) {
+  ScenarioSpec scenario = testing::small_semantic_scenario();
+  const auto space = semantic_space(scenario);
+  ASSERT_TRUE(space.has_value());
+  EXPECT_EQ(space->dim, 16);
+  EXPECT_EQ(space->classes, 4);
+  EXPECT_EQ(space->centres, class_centres(scenario.workload.semantic, scenario.simulation.master_seed));
+  scenario.simulation.master_seed += 1;
+  EXPECT_NE(semantic_space(scenario)->centres, space->centres);
+  EXPECT_FALSE(semantic_space(load_builtin_scenario("default")).has_value());
 }
 
 }  // namespace

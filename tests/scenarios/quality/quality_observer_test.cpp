@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "engine/simulation.hpp"
-#include "scenarios/quality/mixture_token_source.hpp"
+#include "tests/support/semantic_world.hpp"
 
 namespace routelab {
 namespace {
@@ -61,20 +61,20 @@ class PlacementRecorder : public MetricsSink {
   std::int64_t count = 0;
 };
 
+constexpr std::int64_t kTokens = 4096;
+
 Outcome run(int shift, bool pile_on_zero, OverflowPolicy overflow, double capacity_factor) {
-  const MixtureSpec mixture{8, 4, 1.0, 1.0, 0.4};
-  const SemanticSpace space = make_mixture_space(mixture, 3);
-  const QualityModel model(space, 8);
-  MixtureTokenSource source(mixture, space, 64, 4096, 3, 0);
-  ScriptedRouter router(model, shift, pile_on_zero);
+  const testing::SemanticWorld world;
+  auto source = world.stream(0, kTokens);
+  ScriptedRouter router(world.model, shift, pile_on_zero);
   SimulationConfig config;
-  config.num_experts = 8;
+  config.num_experts = world.experts;
   config.k = 1;
   config.capacity_factor = capacity_factor;
   config.overflow = overflow;
-  Simulation simulation(config, source, router);
-  QualityObserver observer(model);
-  PlacementRecorder recorder(model);
+  Simulation simulation(config, *source, router);
+  QualityObserver observer(world.model);
+  PlacementRecorder recorder(world.model);
   simulation.add_sink(observer);
   simulation.add_sink(recorder);
   Outcome outcome;
@@ -86,8 +86,8 @@ Outcome run(int shift, bool pile_on_zero, OverflowPolicy overflow, double capaci
 
 TEST(QualityObserver, OracleMatchesEveryTokenAtTheLossFloor) {
   const Outcome o = run(0, false, OverflowPolicy::queue, 0.0);
-  EXPECT_EQ(o.quality.tokens, 4096);
-  EXPECT_EQ(o.quality.assignments_scored, 4096);
+  EXPECT_EQ(o.quality.tokens, kTokens);
+  EXPECT_EQ(o.quality.assignments_scored, kTokens);
   EXPECT_DOUBLE_EQ(o.quality.match_share, 1.0);
   EXPECT_NEAR(o.quality.expert_loss_mean, o.quality.expert_loss_best, 1e-12);
   EXPECT_NEAR(o.quality.expert_loss_mean, o.reference_loss_mean, 1e-12);
@@ -108,8 +108,8 @@ TEST(QualityObserver, DroppedAssignmentsAreNotScoredAndDoNotMatch) {
   EXPECT_GT(o.summary.assignments_dropped, 0);
   EXPECT_EQ(o.quality.assignments_scored, o.summary.assignments - o.summary.assignments_dropped);
   EXPECT_NEAR(o.quality.expert_loss_mean, o.reference_loss_mean, 1e-12);
-  // Expert 0 takes 8 of each batch of 64 (capacity 1.0 x 64/8); only its own class can match.
-  EXPECT_LE(o.quality.match_share, 8.0 / 64.0 + 1e-12);
+  // Expert 0 takes 16 of each batch of 256 (capacity 1.0 x 256/16); only its own class can match.
+  EXPECT_LE(o.quality.match_share, 16.0 / 256.0 + 1e-12);
 }
 
 }  // namespace

@@ -1,0 +1,207 @@
+#include "cli/comparison_report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "cli/replication_statistics.hpp"
+
+namespace routelab::cli {
+
+namespace {
+
+struct ComparedMetric {
+  const char* key;    // JSON name
+  const char* label;  // table header; nullptr: JSON only
+  double scale;       // 100 for percentages
+  int precision;
+  bool attack_only;
+  double (*value)(const RunResult&);
+};
+
+const AdversaryReport& attack(const RunResult& r) { return *r.adversary; }
+
+const ComparedMetric kMetrics[] = {
+    {"load_max_over_mean", "max/mean", 1, 3, false, [](const RunResult& r) { return r.summary.load_max_over_mean; }},
+    {"window_max_over_mean_p99", "win p99", 1, 3, false,
+     [](const RunResult& r) { return r.summary.window_max_over_mean_p99; }},
+    {"cv", nullptr, 1, 3, false, [](const RunResult& r) { return r.summary.load_cv; }},
+    {"drop_rate", "drop%", 100, 2, false, [](const RunResult& r) { return r.summary.drop_rate; }},
+    {"latency_mean", nullptr, 1, 1, false, [](const RunResult& r) { return r.summary.latency_mean; }},
+    {"latency_p50", "lat p50", 1, 0, false,
+     [](const RunResult& r) { return static_cast<double>(r.summary.latency_p50); }},
+    {"latency_p99", "lat p99", 1, 0, false,
+     [](const RunResult& r) { return static_cast<double>(r.summary.latency_p99); }},
+    {"overload_events", "overloads", 1, 0, false,
+     [](const RunResult& r) { return static_cast<double>(r.summary.overload_events); }},
+    {"amplification", "amplif", 1, 3, true, [](const RunResult& r) { return attack(r).amplification; }},
+    {"victim_drop_rate", "victim drop%", 100, 2, true, [](const RunResult& r) { return attack(r).victims.drop_rate; }},
+    {"victim_latency_p99", "victim p99", 1, 0, true,
+     [](const RunResult& r) { return static_cast<double>(attack(r).victims.latency_p99); }},
+};
+
+// Per router (in order of first appearance), per replication: the runs of every layer.
+struct RouterRuns {
+  std::string router;
+  std::map<std::uint64_t, std::vector<const RunResult*>> by_replication;
+};
+
+std::vector<RouterRuns> group_by_router(const std::vector<RunResult>& results) {
+  std::vector<RouterRuns> groups;
+  for (const auto& result : results) {
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const RouterRuns& g) { return g.router == result.router; });
+    if (it == groups.end()) it = groups.insert(groups.end(), RouterRuns{result.router, {}});
+    it->by_replication[result.replication].push_back(&result);
+  }
+  return groups;
+}
+
+bool attacked(const std::vector<RunResult>& results) {
+  return !results.empty() && results.front().adversary.has_value();
+}
+
+// One value per replication: the metric averaged over that replication's layers.
+std::vector<double> per_replication(const RouterRuns& runs, const ComparedMetric& metric) {
+  std::vector<double> values;
+  for (const auto& [replication, layer_runs] : runs.by_replication) {
+    double sum = 0;
+    for (const RunResult* run : layer_runs) sum += metric.value(*run);
+    values.push_back(sum / static_cast<double>(layer_runs.size()));
+  }
+  return values;
+}
+
+// min / median / max of max/mean over every layer run of a router (layered traces).
+std::string layer_spread(const RouterRuns& runs) {
+  std::vector<double> values;
+  for (const auto& [replication, layer_runs] : runs.by_replication)
+    for (const RunResult* run : layer_runs) values.push_back(run->summary.load_max_over_mean);
+  std::sort(values.begin(), values.end());
+  return fmt::format("{:.2f} / {:.2f} / {:.2f}", values.front(), values[(values.size() - 1) / 2], values.back());
+}
+
+// The table shows rates in percent (`scale`); the JSON keeps the runs' own units.
+std::string format_interval(const MeanInterval& interval, int precision, double scale) {
+  if (interval.n < 2) return fmt::format("{:.{}f}", scale * interval.mean, precision);
+  return fmt::format("{:.{}f} ± {:.{}f}", scale * interval.mean, precision, scale * interval.half_width, precision);
+}
+
+bool layered(const std::vector<RunResult>& results) {
+  return std::any_of(results.begin(), results.end(), [&](const RunResult& r) { return r.layer != results.front().layer; });
+}
+
+}  // namespace
+
+bool wants_aggregate(const std::vector<RunResult>& results) {
+  return layered(results) || std::any_of(results.begin(), results.end(), [](const RunResult& r) { return r.replication > 0; });
+}
+
+nlohmann::ordered_json aggregate_to_json(const std::vector<RunResult>& results) {
+  const auto groups = group_by_router(results);
+  const bool with_attack = attacked(results);
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& group : groups) {
+    nlohmann::ordered_json entry;
+    entry["router"] = group.router;
+    entry["replications"] = group.by_replication.size();
+    entry["layers"] = group.by_replication.begin()->second.size();
+    nlohmann::ordered_json metrics;
+    nlohmann::ordered_json paired;
+    for (const auto& metric : kMetrics) {
+      if (metric.attack_only && !with_attack) continue;
+      const auto values = per_replication(group, metric);
+      const auto interval = mean_interval(values);
+      metrics[metric.key] = {{"mean", interval.mean}, {"ci95", interval.half_width}};
+      if (&group != &groups.front()) {
+        const auto difference = paired_difference(values, per_replication(groups.front(), metric));
+        paired[metric.key] = {{"mean_difference", difference.mean}, {"ci95", difference.half_width}};
+      }
+    }
+    entry["metrics"] = metrics;
+    if (&group != &groups.front()) {
+      entry["paired_against"] = groups.front().router;
+      entry["paired_difference"] = paired;
+    }
+    out.push_back(entry);
+  }
+  return out;
+}
+
+std::string aggregate_to_table(const ScenarioSpec& scenario, const std::vector<RunResult>& results) {
+  const auto groups = group_by_router(results);
+  const bool with_attack = attacked(results);
+  const bool by_layer = layered(results);
+  const SimulationConfig& sim = scenario.simulation;
+  const auto replications = groups.empty() ? 0 : groups.front().by_replication.size();
+  std::string out = fmt::format("scenario {} ({}): {} experts, k={}, capacity factor {:g}, overflow {}, seed {}\n",
+                                scenario.name, scenario.source, sim.num_experts, sim.k, sim.capacity_factor,
+                                to_string(sim.overflow), sim.master_seed);
+  out += fmt::format("{} replication(s){}: mean ± 95% CI (Student t); Δ = paired difference against {} "
+                     "(common random numbers)\n",
+                     replications, by_layer ? ", each the mean over its trace layers" : "",
+                     groups.empty() ? "-" : groups.front().router);
+  const ComparedMetric& headline = kMetrics[0];
+  out += fmt::format("{:<14}", "router");
+  for (const auto& metric : kMetrics)
+    if (metric.label && (with_attack || !metric.attack_only)) out += fmt::format(" {:>17}", metric.label);
+  out += fmt::format(" {:>17}", std::string("Δ ") + headline.label);
+  if (by_layer) out += fmt::format("  {}", "max/mean by layer min / median / max");
+  out += "\n";
+  for (const auto& group : groups) {
+    out += fmt::format("{:<14}", group.router);
+    for (const auto& metric : kMetrics)
+      if (metric.label && (with_attack || !metric.attack_only))
+        out += fmt::format(" {:>17}",
+                           format_interval(mean_interval(per_replication(group, metric)), metric.precision, metric.scale));
+    const std::string delta =
+        &group == &groups.front()
+            ? "-"
+            : format_interval(paired_difference(per_replication(group, headline), per_replication(groups.front(), headline)),
+                              headline.precision, headline.scale);
+    out += fmt::format(" {:>17}", delta);
+    if (by_layer) out += "  " + layer_spread(group);
+    out += "\n";
+  }
+  return out;
+}
+
+nlohmann::ordered_json adversary_to_json(const AdversaryReport& report) {
+  nlohmann::ordered_json j;
+  j["amplification"] = report.amplification;
+  j["benign_max_over_mean"] = report.benign_max_over_mean;
+  j["attacked_max_over_mean"] = report.attacked_max_over_mean;
+  j["victim_tokens"] = report.victims.tokens;
+  j["victim_drop_rate"] = report.victims.drop_rate;
+  j["victim_latency_mean"] = report.victims.latency_mean;
+  j["victim_latency_p99"] = report.victims.latency_p99;
+  j["benign_drop_rate"] = report.benign.drop_rate;
+  j["benign_latency_mean"] = report.benign.latency_mean;
+  j["benign_latency_p99"] = report.benign.latency_p99;
+  j["attack_tokens"] = report.attack_tokens;
+  j["keys_found"] = report.stats.keys_found;
+  j["keys_tried"] = report.stats.keys_tried;
+  j["probe_tokens"] = report.stats.probe_tokens;
+  return j;
+}
+
+std::string attack_to_table(const ScenarioSpec& scenario, const std::vector<RunResult>& results) {
+  std::string out = fmt::format("attack on {}: amplification = attacked max/mean ÷ benign max/mean; victims = the "
+                                "benign tokens, without → with the attacker\n",
+                                scenario.name);
+  out += fmt::format("{:<14} {:>4} {:>8} {:>17} {:>21} {:>21} {:>8} {:>8}\n", "router", "rep", "amplif",
+                     "max/mean", "victim drop%", "victim lat p99", "keys", "probes");
+  for (const auto& result : results) {
+    if (!result.adversary) continue;
+    const AdversaryReport& a = *result.adversary;
+    out += fmt::format("{:<14} {:>4} {:>8.3f} {:>17} {:>21} {:>21} {:>8} {:>8}\n", result.router, result.replication,
+                       a.amplification, fmt::format("{:.3f} → {:.3f}", a.benign_max_over_mean, a.attacked_max_over_mean),
+                       fmt::format("{:.2f} → {:.2f}", 100 * a.benign.drop_rate, 100 * a.victims.drop_rate),
+                       fmt::format("{} → {}", a.benign.latency_p99, a.victims.latency_p99), a.stats.keys_found,
+                       a.stats.probe_tokens);
+  }
+  return out;
+}
+
+}  // namespace routelab::cli

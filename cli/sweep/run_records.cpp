@@ -1,0 +1,148 @@
+#include "cli/sweep/run_records.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+
+#include "cli/summary_report.hpp"
+#include "engine/metrics_sink.hpp"
+#include "engine/rng_streams.hpp"
+#include "scenarios/scenario_runner.hpp"
+
+namespace routelab::cli {
+
+namespace {
+
+// Summary fields measured with the wall clock: stored, but left out of every comparison.
+constexpr const char* kWallClockMetrics[] = {"wall_seconds", "events_per_second"};
+// Summary fields that are columns of their own in the runs table already.
+constexpr const char* kIdentityFields[] = {"router", "replication"};
+constexpr const char* kRunWallColumn = "run_wall_seconds";
+
+results::ColumnType column_type(const nlohmann::ordered_json& value) {
+  if (value.is_number_float()) return results::ColumnType::real;
+  if (value.is_number() || value.is_boolean()) return results::ColumnType::integer;
+  return results::ColumnType::text;  // strings, and lists stored as JSON text
+}
+
+results::Cell to_cell(const nlohmann::ordered_json& value) {
+  if (value.is_number_float()) return value.get<double>();
+  if (value.is_number_unsigned()) return static_cast<std::int64_t>(value.get<std::uint64_t>());
+  if (value.is_number_integer()) return value.get<std::int64_t>();
+  if (value.is_boolean()) return std::int64_t{value.get<bool>() ? 1 : 0};
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_null()) return std::monostate{};
+  return value.dump();
+}
+
+results::Cell to_cell(const sweeps::ParamValue& value) {
+  switch (value.kind) {
+    case sweeps::ValueKind::boolean: return std::int64_t{value.boolean ? 1 : 0};
+    case sweeps::ValueKind::integer: return value.integer;
+    case sweeps::ValueKind::floating: return value.floating;
+    case sweeps::ValueKind::string: return value.string;
+    case sweeps::ValueKind::composite: return value.canonical;
+  }
+  return std::monostate{};
+}
+
+template <std::size_t N>
+bool listed(const char* const (&names)[N], const std::string& name) {
+  return std::find_if(std::begin(names), std::end(names), [&](const char* n) { return name == n; }) != std::end(names);
+}
+
+// Keeps a per-window digest (totals and extremes over experts) for the optional windows table.
+class WindowDigest : public MetricsSink {
+ public:
+  void on_window(const LoadWindow& window) override {
+    results::WindowRow row;
+    row.index = window.index;
+    row.start_tick = window.start;
+    row.end_tick = window.end;
+    std::int64_t most = 0;
+    for (const auto a : window.arrivals) {
+      row.arrivals += a;
+      most = std::max(most, a);
+    }
+    for (const auto d : window.drops) row.drops += d;
+    for (const auto q : window.peak_queue) row.peak_queue = std::max(row.peak_queue, q);
+    double busy = 0;
+    for (const auto u : window.utilization) {
+      busy += u;
+      row.utilization_max = std::max(row.utilization_max, u);
+    }
+    const auto experts = static_cast<double>(window.arrivals.size());
+    row.max_over_mean = row.arrivals > 0 ? static_cast<double>(most) * experts / static_cast<double>(row.arrivals) : 0.0;
+    row.utilization_mean = window.utilization.empty() ? 0.0 : busy / static_cast<double>(window.utilization.size());
+    rows.push_back(row);
+  }
+  std::vector<results::WindowRow> rows;
+};
+
+}  // namespace
+
+std::vector<results::ColumnSpec> sweep_columns(const std::vector<std::string>& parameter_keys) {
+  std::vector<results::ColumnSpec> columns;
+  for (const auto& key : parameter_keys)
+    columns.push_back({key, results::ColumnRole::parameter, results::ColumnType::any});
+  const auto example = result_to_json(RunResult{});
+  for (const auto& [name, value] : example.items()) {
+    if (listed(kIdentityFields, name)) continue;
+    columns.push_back({name, listed(kWallClockMetrics, name) ? results::ColumnRole::wall : results::ColumnRole::metric,
+                       column_type(value)});
+  }
+  columns.push_back({kRunWallColumn, results::ColumnRole::wall, results::ColumnType::real});
+  return columns;
+}
+
+results::RunRecord execute_run(const RunContext& context, const sweeps::PlannedRun& run) {
+  const auto started = std::chrono::steady_clock::now();
+  const sweeps::SweepPoint& point = context.plan.points[run.point];
+  const sweeps::SweepRouter& router = context.sweep.routers[run.router];
+  results::RunRecord record;
+  record.run_id = run.run_id;
+  record.params_fingerprint = run.params_fingerprint;
+  record.point_id = point.point_id;
+  record.plan_index = static_cast<std::int64_t>(run.index);
+  record.parameters = point.canonical;
+  record.router = router.label;
+  record.router_name = router.name;
+  record.router_params = router.canonical_params;
+  record.replication = static_cast<std::int64_t>(run.replication);
+  record.cells.assign(context.columns.size(), std::monostate{});
+  try {
+    const ScenarioSpec spec = context.builder.scenario_for(point.parameters);
+    const RouterSpec router_spec{router.name, router.params};
+    record.master_seed = std::to_string(spec.simulation.master_seed);
+    // "workload" is the stream name SyntheticWorkload draws from (synthetic_workload.hpp).
+    record.workload_seed = std::to_string(derive_stream_seed(spec.simulation.master_seed, run.replication, "workload"));
+    record.router_seed = std::to_string(make_router_config(spec, router_spec, run.replication).seed);
+    WindowDigest windows;
+    std::vector<MetricsSink*> sinks;
+    if (context.record_windows) sinks.push_back(&windows);
+    const RunResult result = run_scenario(spec, router_spec, run.replication, context.registry, sinks);
+    const auto summary = result_to_json(result);
+    for (std::size_t c = 0; c < context.columns.size(); ++c) {
+      const results::ColumnSpec& column = context.columns[c];
+      if (column.role == results::ColumnRole::parameter) continue;
+      if (auto found = summary.find(column.name); found != summary.end()) record.cells[c] = to_cell(*found);
+    }
+    record.windows = std::move(windows.rows);
+  } catch (const std::exception& error) {
+    record.ok = false;
+    record.error = error.what();
+    record.windows.clear();
+  }
+  for (std::size_t c = 0; c < context.columns.size(); ++c) {
+    const results::ColumnSpec& column = context.columns[c];
+    if (column.role != results::ColumnRole::parameter) continue;
+    for (const auto& [key, value] : point.parameters)
+      if (key == column.name) record.cells[c] = to_cell(value);
+  }
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  for (std::size_t c = 0; c < context.columns.size(); ++c)
+    if (context.columns[c].name == kRunWallColumn) record.cells[c] = wall;
+  return record;
+}
+
+}  // namespace routelab::cli

@@ -1,0 +1,32 @@
+#pragma once
+// Turns one planned run into a results row: builds its scenario, runs it, and spreads every field
+// of the CLI's JSON summary (summary_report.cpp) over the row's metric columns, so the database
+// always stores exactly what `routelab run --format json` reports, including fields added later.
+#include <string>
+#include <vector>
+
+#include "results/results_store.hpp"
+#include "routers/router_registry.hpp"
+#include "scenarios/sweeps/sweep_file.hpp"
+#include "scenarios/sweeps/sweep_plan.hpp"
+#include "scenarios/sweeps/sweep_scenario.hpp"
+
+namespace routelab::cli {
+
+// The dynamic columns of a sweep's results: its parameters, then every metric of the JSON summary
+// (wall-clock ones marked as such), then the run's own wall time.
+std::vector<results::ColumnSpec> sweep_columns(const std::vector<std::string>& parameter_keys);
+
+struct RunContext {
+  const sweeps::SweepFile& sweep;
+  const sweeps::SweepPlan& plan;
+  const sweeps::SweepScenarioBuilder& builder;
+  const RouterRegistry& registry;
+  const std::vector<results::ColumnSpec>& columns;
+  bool record_windows = false;
+};
+
+// Executes one run. Never throws for a failing run: the error goes into the record (ok = false).
+results::RunRecord execute_run(const RunContext& context, const sweeps::PlannedRun& run);
+
+}  // namespace routelab::cli

@@ -1,0 +1,27 @@
+#pragma once
+// An output file that appears only complete: written as "<path>.partial" and renamed into place
+// by commit(); destroyed uncommitted, it removes the partial file.
+#include <filesystem>
+#include <fstream>
+
+namespace routelab {
+
+class AtomicOutputFile {
+ public:
+  explicit AtomicOutputFile(std::filesystem::path path);  // creates parent directories; throws IoError
+  ~AtomicOutputFile();
+  AtomicOutputFile(const AtomicOutputFile&) = delete;
+  AtomicOutputFile& operator=(const AtomicOutputFile&) = delete;
+
+  std::ofstream& stream() { return stream_; }
+  const std::filesystem::path& path() const { return path_; }
+  void commit();  // closes and renames into place; throws IoError on failure
+
+ private:
+  std::filesystem::path path_;
+  std::filesystem::path partial_;
+  std::ofstream stream_;
+  bool committed_ = false;
+};
+
+}  // namespace routelab

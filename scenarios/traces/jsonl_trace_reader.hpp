@@ -1,0 +1,16 @@
+#pragma once
+// Reads the generic JSON Lines trace format (docs/scenarios.md, "Trace formats"): one object per
+// line, {"tick": 0, "key": "text" or 123, "experts": [3, 17]} with `experts` and `layer`
+// (default 1) optional; other fields are ignored; blank lines are skipped. Ticks must not go
+// down within a layer. A string key is hashed with hash_string, as token texts are.
+#include <filesystem>
+#include <istream>
+
+#include "scenarios/traces/routing_trace.hpp"
+
+namespace routelab {
+
+RoutingTrace read_jsonl_trace(const std::filesystem::path& path, bool skip_bad_rows);
+RoutingTrace read_jsonl_trace(std::istream& input, const std::string& name, bool skip_bad_rows);
+
+}  // namespace routelab

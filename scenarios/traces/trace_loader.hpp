@@ -1,0 +1,26 @@
+#pragma once
+// Loading a scenario's trace once (every run of a comparison shares it) and checking it against
+// the scenario: the layer exists, the recorded experts fit experts.count.
+#include <memory>
+#include <vector>
+
+#include "scenarios/scenario_spec.hpp"
+#include "scenarios/traces/routing_trace.hpp"
+
+namespace routelab {
+
+// The format a path's extension implies: .jsonl / .ndjson are JSON Lines, anything else (a
+// directory, .csv) the DeepSeek CSV format.
+TraceFormat trace_format_for_path(const std::string& path);
+
+std::shared_ptr<const RoutingTrace> read_trace(const TraceSpec& spec);
+
+// Reads spec.trace.data when the scenario replays a trace and it is not loaded yet; throws
+// ConfigError (naming trace.layer or experts.count) when the trace does not fit the scenario.
+void load_trace_data(ScenarioSpec& spec);
+
+// The layers a run covers: {spec.trace.layer}, or every layer of the trace for a layered run
+// ({0} when the scenario replays no trace). Needs the trace loaded.
+std::vector<int> layers_to_run(const ScenarioSpec& spec);
+
+}  // namespace routelab

@@ -1,0 +1,123 @@
+// `--out DIR`: the files appear, parse back, agree with the JSON summary, and no `.partial` file
+// remains; a failing run leaves nothing half-written behind.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/csv_export_sink.hpp"
+#include "tests/cli/cli_runner.hpp"
+
+namespace routelab {
+namespace {
+
+using testing::partial_files;
+using testing::read_text;
+using testing::run_cli;
+using testing::ScratchDir;
+
+std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& path, const std::string& header) {
+  std::istringstream lines(read_text(path));
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_EQ(line, header) << path;
+  std::vector<std::vector<std::string>> rows;
+  while (std::getline(lines, line)) {
+    std::vector<std::string> cells;
+    std::istringstream fields(line);
+    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+TEST(CliOutDir, WritesCompleteFilesThatAgreeWithTheSummary) {
+  ScratchDir dir;
+  const auto out = dir / "results";
+  const auto result = run_cli("compare --routers hash,greedy --tokens 20000 --format json --out '" + out.string() + "'");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(partial_files(dir.path()).empty());
+
+  // summary.json is the document printed on stdout.
+  const auto printed = nlohmann::json::parse(result.out);
+  const auto saved = nlohmann::json::parse(read_text(out / "summary.json"));
+  EXPECT_EQ(saved, printed);
+
+  for (const auto& entry : saved["routers"]) {
+    const std::string router = entry["router"];
+    const auto experts = saved["experts"].get<std::size_t>();
+    const auto windows = read_csv(out / router / "windows.csv", CsvExportSink::kWindowsHeader);
+    ASSERT_EQ(windows.size(), entry["windows"].get<std::size_t>() * experts) << router;
+    // Summed over windows, the per-expert arrivals are the run's per-expert load, and the drops
+    // add up to the run's dropped assignments.
+    std::vector<std::int64_t> arrivals(experts, 0);
+    std::int64_t drops = 0;
+    for (const auto& row : windows) {
+      ASSERT_EQ(row.size(), 8u);
+      arrivals.at(std::stoul(row[3])) += std::stoll(row[4]);
+      drops += std::stoll(row[5]);
+      const double utilization = std::stod(row[7]);
+      EXPECT_GE(utilization, 0.0);
+      EXPECT_LE(utilization, 1.0 + 1e-9);
+    }
+    EXPECT_EQ(arrivals, entry["expert_load"].get<std::vector<std::int64_t>>()) << router;
+    EXPECT_EQ(drops, entry["assignments_dropped"].get<std::int64_t>()) << router;
+
+    const auto events = read_csv(out / router / "overload_events.csv", CsvExportSink::kEventsHeader);
+    EXPECT_EQ(static_cast<std::int64_t>(events.size()), entry["overload_events"].get<std::int64_t>()) << router;
+    for (const auto& row : events) {
+      ASSERT_EQ(row.size(), 5u);
+      EXPECT_LE(std::stoll(row[1]), std::stoll(row[2]));  // start <= end
+      EXPECT_TRUE(row[4] == "queue_above_threshold" || row[4] == "arrivals_above_capacity") << row[4];
+    }
+  }
+}
+
+TEST(CliOutDir, ReplicationsGetTheirOwnFiles) {
+  ScratchDir dir;
+  const auto result = run_cli("run --router uniform --tokens 3000 --replications 2 --out '" + dir.path().string() + "'");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  for (const char* name : {"replication-0.windows.csv", "replication-1.windows.csv",
+                           "replication-0.overload_events.csv", "replication-1.overload_events.csv"})
+    EXPECT_TRUE(std::filesystem::is_regular_file(dir / "uniform" / name)) << name;
+  EXPECT_TRUE(partial_files(dir.path()).empty());
+}
+
+TEST(CliOutDir, FailingRunLeavesNoPartialOutput) {
+  // The router's output folder cannot be created (a file has its name): the run fails with
+  // exit code 2 and leaves neither a summary nor any half-written file.
+  ScratchDir dir;
+  std::ofstream(dir / "greedy") << "in the way\n";
+  const auto result = run_cli("run --router greedy --tokens 3000 --out '" + dir.path().string() + "'");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("greedy"), std::string::npos) << result.err;
+  EXPECT_TRUE(result.out.empty());
+  EXPECT_TRUE(partial_files(dir.path()).empty());
+  EXPECT_FALSE(std::filesystem::exists(dir / "summary.json"));
+}
+
+TEST(CliOutDir, UnwritableSummaryLeavesNoPartialFile) {
+  // summary.json cannot be renamed into place (a directory has its name).
+  ScratchDir dir;
+  std::filesystem::create_directories(dir / "summary.json");
+  const auto result = run_cli("run --router hash --tokens 3000 --out '" + dir.path().string() + "'");
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find("summary.json"), std::string::npos) << result.err;
+  EXPECT_TRUE(partial_files(dir.path()).empty());
+}
+
+TEST(CliOutDir, CompareWithOneFailingRouterLeavesOnlyCompleteFiles) {
+  // hash's run succeeds, greedy's cannot write: the command fails; hash's files, if already
+  // moved into place, are complete; nothing is left half-written and no summary is written.
+  ScratchDir dir;
+  std::ofstream(dir / "greedy") << "in the way\n";
+  const auto result = run_cli("compare --routers hash,greedy --tokens 3000 --out '" + dir.path().string() + "'");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_TRUE(partial_files(dir.path()).empty());
+  EXPECT_FALSE(std::filesystem::exists(dir / "summary.json"));
+  if (std::filesystem::exists(dir / "hash" / "windows.csv")) {
+    EXPECT_FALSE(read_csv(dir / "hash" / "windows.csv", CsvExportSink::kWindowsHeader).empty());
+  }
+}
+
+}  // namespace
+}  // namespace routelab

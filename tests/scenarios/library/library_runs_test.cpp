@@ -1,0 +1,60 @@
+// The scenario library: at least 12 documented scenarios, each runnable by name with every router
+// it compares (on a shortened stream to stay fast).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "scenarios/scenario_library.hpp"
+#include "scenarios/scenario_runner.hpp"
+#include "scenarios/traces/trace_loader.hpp"
+
+namespace routelab {
+namespace {
+
+constexpr std::int64_t kShortTokens = 1024;
+
+TEST(ScenarioLibraryRuns, HoldsAtLeastTwelveDocumentedScenarios) {
+  const auto& scenarios = builtin_scenarios();
+  EXPECT_GE(scenarios.size(), 12u);
+  const auto names = builtin_scenario_names();
+  EXPECT_NE(std::find(names.begin(), names.end(), kDefaultScenario), names.end());
+  for (const auto& scenario : scenarios) {
+    SCOPED_TRACE(std::string(scenario.name));
+    EXPECT_EQ(scenario.toml_text.substr(0, 2), "# ");  // opens with a comment saying what it shows
+    const ScenarioSpec spec = load_builtin_scenario(std::string(scenario.name));
+    EXPECT_EQ(spec.name, scenario.name);
+    EXPECT_FALSE(spec.description.empty());
+    EXPECT_LE(spec.description.size(), 100u);  // one line in `routelab scenarios`
+  }
+}
+
+// One test per scenario, so ctest runs them in parallel.
+class EveryLibraryScenario : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(EveryLibraryScenario, RunsWithEveryRouterItCompares) {
+  const auto registry = builtin_router_registry();
+  ScenarioSpec spec = load_builtin_scenario(GetParam());
+  spec.workload.total_tokens = kShortTokens;
+  spec.simulation.stop_tick = -1;
+  load_trace_data(spec);
+  for (const auto& router : routers_to_compare(spec, registry)) {
+    for (int layer : layers_to_run(spec)) {
+      const ScenarioSpec run_spec = layer > 0 ? scenario_for_layer(spec, layer) : spec;
+      const RunResult result = run_scenario(run_spec, router, 0, registry);
+      EXPECT_GT(result.summary.tokens, 0) << router.name;
+      EXPECT_LE(result.summary.tokens, kShortTokens + (spec.adversary.enabled() ? kShortTokens : 0)) << router.name;
+      EXPECT_EQ(result.adversary.has_value(), spec.adversary.enabled());
+      EXPECT_GT(result.summary.tokens_completed + result.summary.tokens_unserved, 0);
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(ScenarioLibraryRuns, EveryLibraryScenario, ::testing::ValuesIn(builtin_scenario_names()),
+                         [](const ::testing::TestParamInfo<std::string>& param) {
+                           std::string name = param.param;
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace routelab
