@@ -3,6 +3,7 @@
 #include <Eigen/Core>
 
 #include "routers/learned_seed/gumbel_relaxation.hpp"
+#include "routers/learned_seed/seed_scratch.hpp"
 
 namespace routelab {
 
@@ -13,51 +14,55 @@ using FloatRows = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 
 SeedObjective seed_objective(const SeedParameters& parameters, std::span<const double> window_share, int experts,
                              const SeedBatchView& batch, double temperature, double balance_coef, SeedForward forward,
-                             const LoadMap& load_map, SeedParameters* gradient) {
+                             const LoadMap& load_map, SeedParameters* gradient, SeedScratch* scratch) {
+  SeedScratch local;
+  SeedScratch& s = scratch != nullptr ? *scratch : local;
   const Eigen::Index m = parameters.seeds;
   const Eigen::Index dim = parameters.dim;
   const Eigen::Index n = static_cast<Eigen::Index>(batch.embeddings.size()) / dim;
-  const RowMatrix x = Eigen::Map<const FloatRows>(batch.embeddings.data(), n, dim).cast<double>();
-  const RowMatrix loss = Eigen::Map<const FloatRows>(batch.losses.data(), n, experts).cast<double>();
+  const auto cells = static_cast<std::size_t>(n * m);
+  s.x = Eigen::Map<const FloatRows>(batch.embeddings.data(), n, dim).cast<double>();
+  s.loss = Eigen::Map<const FloatRows>(batch.losses.data(), n, experts).cast<double>();
   const Eigen::Map<const RowMatrix> h(window_share.data(), m, experts);
   const Eigen::Map<const RowMatrix> p(parameters.projection.data(), m, dim);
   const Eigen::Map<const Eigen::RowVectorXd> c(parameters.bias.data(), m);
 
-  RowMatrix z = x * p.transpose();
-  z.rowwise() += c;
-  RowMatrix noise = RowMatrix::Zero(n, m);
-  if (!batch.noise.empty()) noise = Eigen::Map<const RowMatrix>(batch.noise.data(), n, m);
-  RowMatrix soft(n, m);
-  RowMatrix hard(n, m);
-  gumbel_softmax({z.data(), static_cast<std::size_t>(z.size())}, {noise.data(), static_cast<std::size_t>(noise.size())},
-                 static_cast<int>(m), temperature, {soft.data(), static_cast<std::size_t>(soft.size())},
-                 {hard.data(), static_cast<std::size_t>(hard.size())});
-  const RowMatrix& y = forward == SeedForward::soft ? soft : hard;
+  s.z.noalias() = s.x * p.transpose();
+  s.z.rowwise() += c;
+  std::span<const double> noise = batch.noise;
+  if (noise.empty()) {
+    s.zeros.setZero(n, m);
+    noise = {s.zeros.data(), cells};
+  }
+  s.soft.resize(n, m);
+  s.hard.resize(n, m);
+  gumbel_softmax({s.z.data(), cells}, noise, static_cast<int>(m), temperature, {s.soft.data(), cells},
+                 {s.hard.data(), cells});
+  const RowMatrix& y = forward == SeedForward::soft ? s.soft : s.hard;
 
-  const RowMatrix expected_loss = loss * h.transpose();  // lbar: n x seeds
+  s.expected_loss.noalias() = s.loss * h.transpose();  // lbar: n x seeds
   const Eigen::Map<const RowMatrix> g(load_map.map.data(), m, load_map.width);
   const Eigen::RowVectorXd loads = y.colwise().sum() * g;  // D G
   Eigen::RowVectorXd load_gradient(loads.size());
   SeedObjective objective;
-  objective.task = y.cwiseProduct(expected_loss).sum() / static_cast<double>(n);
+  objective.task = y.cwiseProduct(s.expected_loss).sum() / static_cast<double>(n);
   objective.balance =
       balance_coef * squared_cv({loads.data(), static_cast<std::size_t>(loads.size())},
                                 {load_gradient.data(), static_cast<std::size_t>(loads.size())});
   if (gradient == nullptr) return objective;
 
   // dJ/dy_im = lbar_im / n + coef * sum_l dCV^2/dloads_l * G_ml, then through the soft sample.
-  RowMatrix upstream = expected_loss / static_cast<double>(n);
-  upstream.rowwise() += balance_coef * (load_gradient * g.transpose());
-  RowMatrix dz(n, m);
-  gumbel_softmax_backward({soft.data(), static_cast<std::size_t>(soft.size())},
-                          {upstream.data(), static_cast<std::size_t>(upstream.size())}, static_cast<int>(m),
-                          temperature, {dz.data(), static_cast<std::size_t>(dz.size())});
+  s.upstream = s.expected_loss / static_cast<double>(n);
+  s.upstream.rowwise() += balance_coef * (load_gradient * g.transpose());
+  s.dz.resize(n, m);
+  gumbel_softmax_backward({s.soft.data(), cells}, {s.upstream.data(), cells}, static_cast<int>(m), temperature,
+                          {s.dz.data(), cells});
   gradient->seeds = parameters.seeds;
   gradient->dim = parameters.dim;
   gradient->projection.resize(parameters.projection.size());
   gradient->bias.resize(parameters.bias.size());
-  Eigen::Map<RowMatrix>(gradient->projection.data(), m, dim) = dz.transpose() * x;
-  Eigen::Map<Eigen::RowVectorXd>(gradient->bias.data(), m) = dz.colwise().sum();
+  Eigen::Map<RowMatrix>(gradient->projection.data(), m, dim).noalias() = s.dz.transpose() * s.x;
+  Eigen::Map<Eigen::RowVectorXd>(gradient->bias.data(), m) = s.dz.colwise().sum();
   return objective;
 }
 

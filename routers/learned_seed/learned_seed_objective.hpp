@@ -41,8 +41,12 @@ struct SeedBatchView {
   std::span<const double> noise;      // n x seeds Gumbel noise; empty: none (plain softmax / argmax)
 };
 
+// Buffers one evaluation after another reuses (defined in the .cpp); see GateScratch.
+struct SeedScratch;
+
 SeedObjective seed_objective(const SeedParameters& parameters, std::span<const double> window_share, int experts,
                              const SeedBatchView& batch, double temperature, double balance_coef, SeedForward forward,
-                             const LoadMap& load_map, SeedParameters* gradient = nullptr);
+                             const LoadMap& load_map, SeedParameters* gradient = nullptr,
+                             SeedScratch* scratch = nullptr);
 
 }  // namespace routelab

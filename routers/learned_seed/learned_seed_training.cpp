@@ -14,6 +14,7 @@
 #include "routers/learned_seed/learned_seed_model.hpp"
 #include "routers/learned_seed/learned_seed_objective.hpp"
 #include "routers/learned_seed/ring_coverage.hpp"
+#include "routers/learned_seed/seed_scratch.hpp"
 
 namespace routelab {
 
@@ -191,10 +192,13 @@ TrainedModel train_learned_seed(const TrainingSet& set, std::span<const std::int
   // step measure the straight-through objective Adam minimizes on the same sample every epoch.
   std::vector<double> evaluation_noise(n * static_cast<std::size_t>(seeds));
   draw_gumbel(rng, evaluation_noise);
+  SeedScratch evaluation_scratch;  // the whole training set at once: allocated once
+  SeedScratch batch_scratch;
   auto evaluate = [&] {
     shares.gather(candidate_of_seed, h, g);
     return seed_objective(parameters, h, set.experts, {set.embeddings, set.expert_loss, evaluation_noise}, options.temperature,
-                          options.balance_coef, SeedForward::straight_through, {g, shares.load_width()})
+                          options.balance_coef, SeedForward::straight_through, {g, shares.load_width()}, nullptr,
+                          &evaluation_scratch)
         .total();
   };
 
@@ -232,7 +236,8 @@ TrainedModel train_learned_seed(const TrainingSet& set, std::span<const std::int
       noise.resize((end - start) * static_cast<std::size_t>(seeds));
       draw_gumbel(rng, noise);
       seed_objective(parameters, h, set.experts, {batch_x, batch_loss, noise}, options.temperature,
-                     options.balance_coef, SeedForward::straight_through, {g, shares.load_width()}, &gradient);
+                     options.balance_coef, SeedForward::straight_through, {g, shares.load_width()}, &gradient,
+                     &batch_scratch);
       std::copy(parameters.projection.begin(), parameters.projection.end(), flat.begin());
       std::copy(parameters.bias.begin(), parameters.bias.end(), flat.begin() + projection_size);
       std::copy(gradient.projection.begin(), gradient.projection.end(), flat_gradient.begin());

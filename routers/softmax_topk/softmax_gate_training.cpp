@@ -24,49 +24,58 @@ using FloatRows = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 
 }  // namespace
 
+struct GateScratch {
+  RowMatrix x, loss, z, p, g, dz;
+  std::vector<double> scores;
+  std::vector<ExpertId> top, order;
+};
+
 GateObjective gate_objective(const GateParameters& parameters, std::span<const float> embeddings,
-                             std::span<const float> losses, int k, double balance_coef, GateParameters* gradient) {
+                             std::span<const float> losses, int k, double balance_coef, GateParameters* gradient,
+                             GateScratch* scratch) {
+  GateScratch local;
+  GateScratch& s = scratch != nullptr ? *scratch : local;
   const Eigen::Index experts = parameters.experts;
   const Eigen::Index dim = parameters.dim;
   const Eigen::Index n = static_cast<Eigen::Index>(embeddings.size()) / dim;
-  const RowMatrix x = Eigen::Map<const FloatRows>(embeddings.data(), n, dim).cast<double>();
-  const RowMatrix loss = Eigen::Map<const FloatRows>(losses.data(), n, experts).cast<double>();
+  s.x = Eigen::Map<const FloatRows>(embeddings.data(), n, dim).cast<double>();
+  s.loss = Eigen::Map<const FloatRows>(losses.data(), n, experts).cast<double>();
   const Eigen::Map<const RowMatrix> w(parameters.weights.data(), experts, dim);
   const Eigen::Map<const Eigen::RowVectorXd> b(parameters.bias.data(), experts);
 
-  RowMatrix z = x * w.transpose();
-  z.rowwise() += b;
-  RowMatrix p = (z.colwise() - z.rowwise().maxCoeff()).array().exp().matrix();
-  p.array().colwise() /= p.rowwise().sum().array();
+  s.z.noalias() = s.x * w.transpose();
+  s.z.rowwise() += b;
+  s.p = (s.z.colwise() - s.z.rowwise().maxCoeff()).array().exp().matrix();
+  s.p.array().colwise() /= s.p.rowwise().sum().array();
+  const RowMatrix& p = s.p;
 
   Eigen::RowVectorXd slot_share = Eigen::RowVectorXd::Zero(experts);  // f_j
-  std::vector<double> scores(static_cast<std::size_t>(experts));
-  std::vector<ExpertId> top(static_cast<std::size_t>(k));
-  std::vector<ExpertId> order;
+  s.scores.resize(static_cast<std::size_t>(experts));
+  s.top.resize(static_cast<std::size_t>(k));
   for (Eigen::Index i = 0; i < n; ++i) {
-    for (Eigen::Index j = 0; j < experts; ++j) scores[j] = z(i, j);
-    write_ranking(scores, top, order);
-    for (ExpertId e : top) slot_share[e] += 1.0;
+    for (Eigen::Index j = 0; j < experts; ++j) s.scores[j] = s.z(i, j);
+    write_ranking(s.scores, s.top, s.order);
+    for (ExpertId e : s.top) slot_share[e] += 1.0;
   }
   slot_share /= static_cast<double>(n * k);
   const Eigen::RowVectorXd mean_probability = p.colwise().sum() / static_cast<double>(n);
 
   GateObjective objective;
-  objective.task = p.cwiseProduct(loss).sum() / static_cast<double>(n);
+  objective.task = p.cwiseProduct(s.loss).sum() / static_cast<double>(n);
   objective.balance = balance_coef * static_cast<double>(experts) * slot_share.dot(mean_probability);
   if (gradient == nullptr) return objective;
 
   // d objective / d p_ij = loss_ij / n + coef * E * f_j / n; then through the softmax.
-  RowMatrix g = loss / static_cast<double>(n);
-  g.rowwise() += (balance_coef * static_cast<double>(experts) / static_cast<double>(n)) * slot_share;
-  const Eigen::VectorXd expected = p.cwiseProduct(g).rowwise().sum();
-  const RowMatrix dz = p.cwiseProduct(g.colwise() - expected);
+  s.g = s.loss / static_cast<double>(n);
+  s.g.rowwise() += (balance_coef * static_cast<double>(experts) / static_cast<double>(n)) * slot_share;
+  const Eigen::VectorXd expected = p.cwiseProduct(s.g).rowwise().sum();
+  s.dz = p.cwiseProduct(s.g.colwise() - expected);
   gradient->experts = parameters.experts;
   gradient->dim = parameters.dim;
   gradient->weights.resize(parameters.weights.size());
   gradient->bias.resize(parameters.bias.size());
-  Eigen::Map<RowMatrix>(gradient->weights.data(), experts, dim) = dz.transpose() * x;
-  Eigen::Map<Eigen::RowVectorXd>(gradient->bias.data(), experts) = dz.colwise().sum();
+  Eigen::Map<RowMatrix>(gradient->weights.data(), experts, dim).noalias() = s.dz.transpose() * s.x;
+  Eigen::Map<Eigen::RowVectorXd>(gradient->bias.data(), experts) = s.dz.colwise().sum();
   return objective;
 }
 
@@ -102,6 +111,7 @@ TrainedModel train_softmax_gate(const TrainingSet& set, const SoftmaxTrainingOpt
   std::vector<float> batch_x;
   std::vector<float> batch_loss;
   GateParameters gradient;
+  GateScratch scratch;
   TrainedModel trained;
   const auto batch_size = static_cast<std::size_t>(std::max(set.batch_size, set.k));
 
@@ -118,7 +128,7 @@ TrainedModel train_softmax_gate(const TrainingSet& set, const SoftmaxTrainingOpt
         batch_loss.insert(batch_loss.end(), set.expert_loss.begin() + t * experts,
                           set.expert_loss.begin() + (t + 1) * experts);
       }
-      gate_objective(parameters, batch_x, batch_loss, set.k, options.balance_coef, &gradient);
+      gate_objective(parameters, batch_x, batch_loss, set.k, options.balance_coef, &gradient, &scratch);
       std::copy(parameters.weights.begin(), parameters.weights.end(), flat.begin());
       std::copy(parameters.bias.begin(), parameters.bias.end(), flat.begin() + static_cast<Eigen::Index>(experts * dim));
       std::copy(gradient.weights.begin(), gradient.weights.end(), flat_gradient.begin());
@@ -136,7 +146,7 @@ TrainedModel train_softmax_gate(const TrainingSet& set, const SoftmaxTrainingOpt
       total += share * gate_objective(parameters,
                                       std::span(set.embeddings).subspan(start * dim, (end - start) * dim),
                                       std::span(set.expert_loss).subspan(start * experts, (end - start) * experts),
-                                      set.k, options.balance_coef)
+                                      set.k, options.balance_coef, nullptr, &scratch)
                            .total();
     }
     trained.epoch_loss.push_back(total);
