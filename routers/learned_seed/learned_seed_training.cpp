@@ -5,11 +5,11 @@
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 #include <cmath>
-#include <numeric>
 
 #include "engine/errors.hpp"
 #include "engine/rng_streams.hpp"
 #include "routers/learned/adam.hpp"
+#include "routers/learned/mini_batches.hpp"
 #include "routers/learned_seed/gumbel_relaxation.hpp"
 #include "routers/learned_seed/learned_seed_model.hpp"
 #include "routers/learned_seed/learned_seed_objective.hpp"
@@ -170,7 +170,6 @@ TrainedModel train_learned_seed(const TrainingSet& set, std::span<const std::int
   if (n == 0) throw ConfigError("train_tokens", "the training set is empty");
   const int seeds = options.seeds > 0 ? options.seeds : 2 * set.experts;
   const auto dim = static_cast<std::size_t>(set.dim);
-  const auto experts = static_cast<std::size_t>(set.experts);
   const RingCoverage coverage(capacities, set.batch_size);
   const SeedShares shares(coverage, seeds, options.balance_on);
 
@@ -202,14 +201,8 @@ TrainedModel train_learned_seed(const TrainingSet& set, std::span<const std::int
         .total();
   };
 
-  const Eigen::Index projection_size = static_cast<Eigen::Index>(parameters.projection.size());
-  Eigen::ArrayXd flat(projection_size + seeds);
-  Eigen::ArrayXd flat_gradient(flat.size());
-  Adam adam(flat.size(), options.learning_rate);
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::vector<float> batch_x;
-  std::vector<float> batch_loss;
+  Adam adam(parameters.projection.size() + parameters.bias.size(), options.learning_rate);
+  MiniBatches batches(set, static_cast<std::size_t>(set.batch_size));
   std::vector<double> noise;
   SeedParameters gradient;
   TrainedModel trained;
@@ -217,34 +210,17 @@ TrainedModel train_learned_seed(const TrainingSet& set, std::span<const std::int
   double best_loss = initial_loss;
   SeedParameters best_parameters = parameters;
   std::vector<int> best_candidates = candidate_of_seed;
-  const auto batch_size = static_cast<std::size_t>(set.batch_size);
 
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     shares.gather(candidate_of_seed, h, g);
-    for (std::size_t i = n - 1; i > 0; --i)
-      std::swap(order[i], order[boost::random::uniform_int_distribution<std::size_t>(0, i)(rng)]);
-    for (std::size_t start = 0; start < n; start += batch_size) {
-      const std::size_t end = std::min(n, start + batch_size);
-      batch_x.clear();
-      batch_loss.clear();
-      for (std::size_t r = start; r < end; ++r) {
-        const std::size_t t = order[r];
-        batch_x.insert(batch_x.end(), set.embeddings.begin() + t * dim, set.embeddings.begin() + (t + 1) * dim);
-        batch_loss.insert(batch_loss.end(), set.expert_loss.begin() + t * experts,
-                          set.expert_loss.begin() + (t + 1) * experts);
-      }
-      noise.resize((end - start) * static_cast<std::size_t>(seeds));
+    batches.shuffle(rng);
+    for (std::size_t b = 0; b < batches.count(); ++b) {
+      noise.resize(batches.gather(b) * static_cast<std::size_t>(seeds));
       draw_gumbel(rng, noise);
-      seed_objective(parameters, h, set.experts, {batch_x, batch_loss, noise}, options.temperature,
+      seed_objective(parameters, h, set.experts, {batches.embeddings(), batches.losses(), noise}, options.temperature,
                      options.balance_coef, SeedForward::straight_through, {g, shares.load_width()}, &gradient,
                      &batch_scratch);
-      std::copy(parameters.projection.begin(), parameters.projection.end(), flat.begin());
-      std::copy(parameters.bias.begin(), parameters.bias.end(), flat.begin() + projection_size);
-      std::copy(gradient.projection.begin(), gradient.projection.end(), flat_gradient.begin());
-      std::copy(gradient.bias.begin(), gradient.bias.end(), flat_gradient.begin() + projection_size);
-      adam.step(flat, flat_gradient);
-      std::copy(flat.begin(), flat.begin() + projection_size, parameters.projection.begin());
-      std::copy(flat.begin() + projection_size, flat.end(), parameters.bias.begin());
+      adam.step({{parameters.projection, gradient.projection}, {parameters.bias, gradient.bias}});
     }
     refine_offsets(set, parameters, shares, evaluation_noise, options.balance_coef, candidate_of_seed);
     trained.epoch_loss.push_back(evaluate());

@@ -2,13 +2,12 @@
 
 #include <Eigen/Core>
 #include <boost/random/normal_distribution.hpp>
-#include <boost/random/uniform_int_distribution.hpp>
-#include <numeric>
 
 #include "engine/errors.hpp"
 #include "engine/rng_streams.hpp"
 #include "routers/learned/adam.hpp"
 #include "routers/learned/expert_ranking.hpp"
+#include "routers/learned/mini_batches.hpp"
 #include "routers/softmax_topk/softmax_gate.hpp"
 
 namespace routelab {
@@ -103,40 +102,20 @@ TrainedModel train_softmax_gate(const TrainingSet& set, const SoftmaxTrainingOpt
   boost::random::normal_distribution<double> initial(0.0, kInitialWeightScale);
   for (double& w : parameters.weights) w = initial(rng);
 
-  Eigen::ArrayXd flat(static_cast<Eigen::Index>(experts * dim + experts));
-  Eigen::ArrayXd flat_gradient(flat.size());
-  Adam adam(flat.size(), options.learning_rate);
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::vector<float> batch_x;
-  std::vector<float> batch_loss;
+  const auto batch_size = static_cast<std::size_t>(std::max(set.batch_size, set.k));
+  Adam adam(parameters.weights.size() + parameters.bias.size(), options.learning_rate);
+  MiniBatches batches(set, batch_size);
   GateParameters gradient;
   GateScratch scratch;
   TrainedModel trained;
-  const auto batch_size = static_cast<std::size_t>(std::max(set.batch_size, set.k));
 
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    for (std::size_t i = n - 1; i > 0; --i)  // Fisher-Yates with Boost's distribution (portable)
-      std::swap(order[i], order[boost::random::uniform_int_distribution<std::size_t>(0, i)(rng)]);
-    for (std::size_t start = 0; start < n; start += batch_size) {
-      const std::size_t end = std::min(n, start + batch_size);
-      batch_x.clear();
-      batch_loss.clear();
-      for (std::size_t r = start; r < end; ++r) {
-        const std::size_t t = order[r];
-        batch_x.insert(batch_x.end(), set.embeddings.begin() + t * dim, set.embeddings.begin() + (t + 1) * dim);
-        batch_loss.insert(batch_loss.end(), set.expert_loss.begin() + t * experts,
-                          set.expert_loss.begin() + (t + 1) * experts);
-      }
-      gate_objective(parameters, batch_x, batch_loss, set.k, options.balance_coef, &gradient, &scratch);
-      std::copy(parameters.weights.begin(), parameters.weights.end(), flat.begin());
-      std::copy(parameters.bias.begin(), parameters.bias.end(), flat.begin() + static_cast<Eigen::Index>(experts * dim));
-      std::copy(gradient.weights.begin(), gradient.weights.end(), flat_gradient.begin());
-      std::copy(gradient.bias.begin(), gradient.bias.end(),
-                flat_gradient.begin() + static_cast<Eigen::Index>(experts * dim));
-      adam.step(flat, flat_gradient);
-      std::copy(flat.begin(), flat.begin() + static_cast<Eigen::Index>(experts * dim), parameters.weights.begin());
-      std::copy(flat.begin() + static_cast<Eigen::Index>(experts * dim), flat.end(), parameters.bias.begin());
+    batches.shuffle(rng);
+    for (std::size_t b = 0; b < batches.count(); ++b) {
+      batches.gather(b);
+      gate_objective(parameters, batches.embeddings(), batches.losses(), set.k, options.balance_coef, &gradient,
+                     &scratch);
+      adam.step({{parameters.weights, gradient.weights}, {parameters.bias, gradient.bias}});
     }
     // The epoch's loss: the objective over the whole training set, batch by batch in stream order.
     double total = 0;
