@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   actions["sweep"] = cli::add_sweep_command(app, registry, ROUTELAB_VERSION);
   actions["report"] = cli::add_report_command(app);
   actions["phase"] = cli::add_phase_command(app);
+  actions["train"] = cli::add_train_command(app, registry);
 
   std::string valid_commands;
   for (const auto& [name, action] : actions) valid_commands += (valid_commands.empty() ? "" : ", ") + name;

@@ -1,10 +1,12 @@
 #include "cli/scenario_options.hpp"
 
 #include <charconv>
+#include <filesystem>
 
 #include "engine/errors.hpp"
 #include "scenarios/scenario_library.hpp"
 #include "scenarios/traces/trace_loader.hpp"
+#include "scenarios/training/scenario_training.hpp"
 
 namespace routelab::cli {
 
@@ -47,6 +49,8 @@ void add_scenario_options(CLI::App& command, ScenarioOptions& options) {
   command.add_option("--layer", options.layer, "trace layer to replay (1, 2, ...) or 'all' for a layered run");
   command.add_flag("--skip-bad-rows", options.skip_bad_rows,
                    "skip malformed trace rows (and report how many) instead of failing on the first");
+  command.add_option("--model", options.models,
+                     "ROUTER=FILE: a trained model for a learned router (from `routelab train`; repeatable)");
 }
 
 ScenarioSpec load_scenario_with_overrides(const ScenarioOptions& options) {
@@ -82,6 +86,24 @@ ScenarioSpec load_scenario_with_overrides(const ScenarioOptions& options) {
   spec.validate();
   load_trace_data(spec);
   return spec;
+}
+
+void prepare_routers(const ScenarioOptions& options, const ScenarioSpec& spec, std::vector<RouterSpec>& routers,
+                     const RouterRegistry& registry) {
+  for (const std::string& model : options.models) {
+    const auto equals = model.find('=');
+    if (equals == std::string::npos || equals == 0 || equals + 1 == model.size())
+      throw ConfigError("--model", "expected ROUTER=FILE, got '" + model + "'");
+    const std::string name = model.substr(0, equals);
+    bool found = false;
+    for (RouterSpec& router : routers) {
+      if (router.name != name) continue;
+      router.params.set("model", std::filesystem::absolute(model.substr(equals + 1)).string());
+      found = true;
+    }
+    if (!found) throw ConfigError("--model", "router '" + name + "' is not among the routers being run");
+  }
+  prepare_learned_routers(spec, routers, registry);
 }
 
 }  // namespace routelab::cli

@@ -3,7 +3,9 @@
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <string>
+#include <vector>
 
+#include "routers/router_registry.hpp"
 #include "scenarios/scenario_spec.hpp"
 
 namespace routelab::cli {
@@ -18,6 +20,7 @@ struct ScenarioOptions {
   std::string trace_path;
   std::string layer;
   bool skip_bad_rows = false;
+  std::vector<std::string> models;  // ROUTER=FILE: trained models for learned routers
   CLI::Option* seed_option = nullptr;
   CLI::Option* tokens_option = nullptr;
   CLI::Option* replications_option = nullptr;
@@ -25,5 +28,9 @@ struct ScenarioOptions {
 
 void add_scenario_options(CLI::App& command, ScenarioOptions& options);
 ScenarioSpec load_scenario_with_overrides(const ScenarioOptions& options);
+// Applies --model ROUTER=FILE to the chosen routers (a path relative to the working directory)
+// and readies the learned ones (scenarios/training: model files, or in-process training).
+void prepare_routers(const ScenarioOptions& options, const ScenarioSpec& spec, std::vector<RouterSpec>& routers,
+                     const RouterRegistry& registry);
 
 }  // namespace routelab::cli

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/comparison_report.hpp"
+#include "cli/quality_report.hpp"
 #include "engine/simulation_config.hpp"
 #include "scenarios/traces/routing_trace.hpp"
 
@@ -45,6 +46,8 @@ nlohmann::ordered_json result_to_json(const RunResult& result) {
   j["wall_seconds"] = s.wall_seconds;
   j["events_per_second"] = s.events_per_second;
   if (result.adversary) j["adversary"] = adversary_to_json(*result.adversary);
+  if (result.quality) j["quality"] = quality_to_json(*result.quality);
+  if (result.training_seconds > 0) j["training_seconds"] = result.training_seconds;
   return j;
 }
 
@@ -76,6 +79,8 @@ nlohmann::ordered_json report_to_json(const ScenarioSpec& scenario, const std::v
   j["routers"] = nlohmann::ordered_json::array();
   for (const auto& result : results) j["routers"].push_back(result_to_json(result));
   if (wants_aggregate(results)) j["aggregate"] = aggregate_to_json(results);
+  const auto tradeoff = tradeoff_to_json(scenario, results);
+  for (const auto& [key, value] : tradeoff.items()) j[key] = value;
   return j;
 }
 
@@ -97,7 +102,7 @@ std::string report_to_table(const ScenarioSpec& scenario, const std::vector<RunR
   if (scenario.trace.data && scenario.trace.data->rows_skipped > 0)
     out += fmt::format("trace: skipped {} malformed row(s); first: {}\n", scenario.trace.data->rows_skipped,
                        scenario.trace.data->first_skipped);
-  return out;
+  return out + tradeoff_to_table(scenario, results);
 }
 
 }  // namespace routelab::cli

@@ -189,6 +189,7 @@ void Simulation::handle_batch_arrival() {
 
   std::fill(used_.begin(), used_.end(), 0);
   std::fill(batch_arrivals_.begin(), batch_arrivals_.end(), 0);
+  if (!sinks_.empty()) placed_.assign(batch_size * static_cast<std::size_t>(k), kNoExpert);
   for (std::size_t i = 0; i < batch_size; ++i) {
     const std::uint64_t token = base + i;
     const ExpertId* row = routes_.data() + i * static_cast<std::size_t>(depth_);
@@ -239,6 +240,7 @@ void Simulation::handle_batch_arrival() {
       ++used_[target];
       ++accepted;
       accept(target, token);
+      if (!sinks_.empty()) placed_[i * static_cast<std::size_t>(k) + p] = target;
     }
     token_remaining_[token] = accepted;
     if (observed) {
@@ -253,6 +255,7 @@ void Simulation::handle_batch_arrival() {
 
   if (config_.capacity_factor > 0.0)
     for (ExpertId e = 0; e < experts; ++e) track_capacity_overload(e, batch_arrivals_[e], capacity_[e]);
+  for (auto* sink : sinks_) sink->on_batch_placed(batch, placed_, k);
   router_.observe(outstanding_);
   fetch_next_batch();
 }

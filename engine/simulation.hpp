@@ -90,6 +90,7 @@ class Simulation {
   std::vector<std::int32_t> used_;
   std::vector<std::int64_t> batch_arrivals_;
   std::vector<ExpertId> taken_;
+  std::vector<ExpertId> placed_;  // tokens x k: accepting expert per assignment (sinks' on_batch_placed)
 
   // Whole-run counters.
   std::vector<std::int64_t> outstanding_;

@@ -35,6 +35,10 @@ struct RouterConfig {
   double capacity_factor = 0.0;
   std::vector<double> expert_speed;  // empty: all 1
   RouterParams params;
+  // Learned routers only: a trained model (JSON text) and where it came from (a file named by the
+  // `model` parameter, or "trained in-process"). Empty: the router reads the `model` file itself.
+  std::string model_json = {};
+  std::string model_source = {};
 };
 
 }  // namespace routelab

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "routers/learned/training_set.hpp"
 #include "routers/router.hpp"
 #include "routers/router_config.hpp"
 
@@ -19,6 +20,7 @@ struct RouterInfo {
   bool randomized = true;  // output depends on the seed (the conformance suite checks this)
   RouterFactory factory;
   bool needs_trace = false;  // routes only batches carrying recorded experts (trace scenarios)
+  RouterTrainer trainer = {};  // learned routers: builds the model from a training set; empty otherwise
 };
 
 class RouterRegistry {

@@ -7,6 +7,8 @@
 #include "scenarios/adversaries/victim_metrics.hpp"
 #include "scenarios/traces/trace_loader.hpp"
 #include "scenarios/traces/trace_workload.hpp"
+#include "scenarios/training/scenario_training.hpp"
+#include "scenarios/training/semantic_source.hpp"
 #include "scenarios/workloads/synthetic_workload.hpp"
 
 namespace routelab {
@@ -29,9 +31,11 @@ Summary simulate(const ScenarioSpec& scenario, const RouterSpec& router, std::ui
 
 std::vector<RouterSpec> routers_to_compare(const ScenarioSpec& scenario, const RouterRegistry& registry) {
   if (!scenario.routers.empty()) return scenario.routers;
+  const bool semantic = semantic_space(scenario).has_value();
   std::vector<RouterSpec> all;
   for (const auto& entry : registry.entries())
-    if (!entry.needs_trace || scenario.trace.enabled()) all.push_back(RouterSpec{entry.name, {}});
+    if ((!entry.needs_trace || scenario.trace.enabled()) && (semantic || !entry.trainer))
+      all.push_back(RouterSpec{entry.name, {}});
   return all;
 }
 
@@ -52,12 +56,28 @@ ScenarioSpec scenario_for_layer(const ScenarioSpec& scenario, int layer) {
   return copy;
 }
 
-RunResult run_scenario(const ScenarioSpec& scenario, const RouterSpec& router, std::uint64_t replication,
+RunResult run_scenario(const ScenarioSpec& scenario, const RouterSpec& given_router, std::uint64_t replication,
                        const RouterRegistry& registry, std::span<MetricsSink* const> sinks) {
+  // A learned router without a model is trained here, for this run alone; callers that run many
+  // replications prepare it once beforehand (prepare_learned_routers), as `run` and `compare` do.
+  std::vector<RouterSpec> ready{given_router};
+  if (registry.find(given_router.name).trainer && given_router.model_json.empty())
+    prepare_learned_routers(scenario, ready, registry);
+  const RouterSpec& router = ready.front();
   RunResult result{router.name, replication, {}, scenario.trace.enabled() ? scenario.trace.layer : 0, std::nullopt};
+  result.training_seconds = router.training_seconds;
+  // Semantic scenarios: the quality observer scores the run beside the caller's sinks.
+  std::vector<MetricsSink*> run_sinks(sinks.begin(), sinks.end());
+  std::optional<QualityModel> quality_model;
+  std::optional<QualityObserver> quality;
+  if (auto space = semantic_space(scenario)) {
+    quality_model.emplace(std::move(*space), scenario.simulation.num_experts);
+    run_sinks.push_back(&quality.emplace(*quality_model));
+  }
   if (!scenario.adversary.enabled()) {
     auto workload = make_workload(scenario, replication);
-    result.summary = simulate(scenario, router, replication, registry, *workload, sinks, {});
+    result.summary = simulate(scenario, router, replication, registry, *workload, run_sinks, {});
+    if (quality) result.quality = quality->summary();
     return result;
   }
 
@@ -71,7 +91,8 @@ RunResult run_scenario(const ScenarioSpec& scenario, const RouterSpec& router, s
                                         scenario.adversary.share, scenario.adversary.placement);
   VictimMetrics victims;
   TokenObserver* observers[] = {&attacked_workload, &victims};
-  result.summary = simulate(scenario, router, replication, registry, attacked_workload, sinks, observers);
+  result.summary = simulate(scenario, router, replication, registry, attacked_workload, run_sinks, observers);
+  if (quality) result.quality = quality->summary();
 
   AdversaryReport report;
   report.benign_max_over_mean = benign.load_max_over_mean;

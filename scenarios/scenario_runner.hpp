@@ -17,6 +17,7 @@
 #include "engine/workload.hpp"
 #include "routers/router_registry.hpp"
 #include "scenarios/adversaries/adversary_report.hpp"
+#include "scenarios/quality/quality_observer.hpp"
 #include "scenarios/scenario_spec.hpp"
 
 namespace routelab {
@@ -27,10 +28,13 @@ struct RunResult {
   Summary summary;
   int layer = 0;                            // trace layer replayed (0: not a trace scenario)
   std::optional<AdversaryReport> adversary{};  // set when the scenario has an adversary
+  std::optional<QualitySummary> quality{};     // semantic scenarios only (scenarios/quality)
+  double training_seconds = 0;                 // in-process training of a learned router (wall clock)
 };
 
 // The routers a scenario compares: its own list, or every registered router when it names none
-// (leaving out routers that need a trace unless the scenario replays one).
+// (leaving out routers that need a trace unless the scenario replays one, and learned routers
+// unless its tokens carry embeddings).
 std::vector<RouterSpec> routers_to_compare(const ScenarioSpec& scenario, const RouterRegistry& registry);
 
 // The scenario's benign token stream for one replication (identical for every router).
@@ -39,6 +43,8 @@ std::unique_ptr<Workload> make_workload(const ScenarioSpec& scenario, std::uint6
 // A copy of a trace scenario that replays layer `layer` (1-based) only.
 ScenarioSpec scenario_for_layer(const ScenarioSpec& scenario, int layer);
 
+// A learned router without a model (RouterSpec::model_json, or a `model` file) is trained
+// in-process first (scenarios/training/scenario_training.hpp).
 RunResult run_scenario(const ScenarioSpec& scenario, const RouterSpec& router, std::uint64_t replication,
                        const RouterRegistry& registry, std::span<MetricsSink* const> sinks = {});
 

@@ -65,6 +65,11 @@ struct WorkloadSpec {
 struct RouterSpec {
   std::string name;
   RouterParams params;
+  // Learned routers: the model to load (prepare_learned_routers fills these from the `model`
+  // file, or by training in-process) and how long in-process training took (0 if it did not).
+  std::string model_json = {};
+  std::string model_source = {};
+  double training_seconds = 0;
 };
 
 struct ScenarioSpec {

@@ -17,5 +17,6 @@ CommandAction add_compare_command(CLI::App& app, const RouterRegistry& registry)
 CommandAction add_sweep_command(CLI::App& app, const RouterRegistry& registry, const std::string& version);
 CommandAction add_report_command(CLI::App& app);
 CommandAction add_phase_command(CLI::App& app);
+CommandAction add_train_command(CLI::App& app, const RouterRegistry& registry);
 
 }  // namespace routelab::cli

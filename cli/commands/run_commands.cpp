@@ -121,7 +121,9 @@ CommandAction add_run_command(CLI::App& app, const RouterRegistry& registry) {
   return [&registry, options, router] {
     const ScenarioSpec spec = load_scenario_with_overrides(*options);
     const std::string name = router->empty() ? (spec.routers.empty() ? "greedy" : spec.routers.front().name) : *router;
-    return report(spec, run_all(spec, {with_scenario_params(spec, name)}, registry, options->out_dir), *options);
+    std::vector<RouterSpec> routers{with_scenario_params(spec, name)};
+    prepare_routers(*options, spec, routers, registry);
+    return report(spec, run_all(spec, routers, registry, options->out_dir), *options);
   };
 }
 
@@ -139,6 +141,7 @@ CommandAction add_compare_command(CLI::App& app, const RouterRegistry& registry)
     } else {
       for (const auto& name : split_names(*routers)) chosen.push_back(with_scenario_params(spec, name));
     }
+    prepare_routers(*options, spec, chosen, registry);
     return report(spec, run_all(spec, chosen, registry, options->out_dir), *options);
   };
 }

@@ -1,4 +1,4 @@
-// Golden trajectory fingerprints of the default scenario, one per registered router. A changed
+// Golden trajectory fingerprints of the default scenario, one per router it compares. A changed
 // fingerprint means the event sequence changed: intended changes regenerate the file (see
 // tests/golden/README.md) and the diff is reviewed like code.
 #include <gtest/gtest.h>
@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "routers/router_registry.hpp"
+#include "scenarios/scenario_library.hpp"
+#include "scenarios/scenario_runner.hpp"
 #include "tests/cli/cli_runner.hpp"
 
 namespace routelab {
@@ -42,10 +44,10 @@ TEST(GoldenFingerprints, DefaultScenarioMatchesForEveryRouter) {
   const auto golden = nlohmann::json::parse(file);
   EXPECT_EQ(golden["scenario"], report["scenario"]);
   EXPECT_EQ(golden["seed"], report["seed"]);
-  const RouterRegistry registry = builtin_router_registry();
-  for (const auto& entry : registry.entries()) {
-    if (entry.needs_trace) continue;  // not run on the default scenario: it replays no trace
-    const std::string& name = entry.name;
+  // Every router the default comparison runs (trace replay and learned routers need other inputs).
+  const auto registry = builtin_router_registry();
+  for (const auto& router : routers_to_compare(load_builtin_scenario(kDefaultScenario), registry)) {
+    const std::string& name = router.name;
     ASSERT_TRUE(actual.count(name)) << name << " missing from `routelab compare`";
     ASSERT_TRUE(golden["fingerprints"].contains(name))
         << "no golden fingerprint for router '" << name << "': regenerate as tests/golden/README.md says";

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "routers/router_registry.hpp"
+#include "scenarios/scenario_library.hpp"
+#include "scenarios/scenario_runner.hpp"
 #include "tests/cli/cli_runner.hpp"
 
 namespace routelab {
@@ -22,10 +24,9 @@ TEST(CliJson, EveryEntryHasTheDocumentedFields) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto json = nlohmann::json::parse(result.out);
   ASSERT_TRUE(json.contains("routers"));
-  const RouterRegistry registry = builtin_router_registry();
-  std::size_t routers = 0;  // every router that runs on the default scenario (not `trace`)
-  for (const auto& entry : registry.entries()) routers += entry.needs_trace ? 0 : 1;
-  ASSERT_EQ(json["routers"].size(), 2 * routers);  // two replications each
+  const auto registry = builtin_router_registry();
+  const auto names = routers_to_compare(load_builtin_scenario(kDefaultScenario), registry);
+  ASSERT_EQ(json["routers"].size(), 2 * names.size());  // every router it compares, two replications each
   for (const auto& entry : json["routers"]) {
     EXPECT_TRUE(entry["router"].is_string());
     EXPECT_TRUE(entry["fingerprint"].is_string());

@@ -1,0 +1,70 @@
+#include "scenarios/training/scenario_training.hpp"
+
+#include <chrono>
+#include <filesystem>
+
+#include "engine/errors.hpp"
+#include "engine/rng_streams.hpp"
+#include "scenarios/scenario_runner.hpp"
+#include "scenarios/training/semantic_source.hpp"
+#include "scenarios/training/training_set_builder.hpp"
+
+namespace routelab {
+
+namespace {
+
+ConfigError needs_embeddings(const ScenarioSpec& scenario, const std::string& router) {
+  return ConfigError("router.model", "router '" + router + "' reads token embeddings, and scenario '" +
+                                         scenario.name + "' has none (use a semantic scenario, e.g. semantic-clusters)");
+}
+
+}  // namespace
+
+TrainingOutcome train_router(const ScenarioSpec& scenario, const RouterSpec& router, const RouterRegistry& registry) {
+  const RouterInfo& info = registry.find(router.name);
+  if (!info.trainer) throw ConfigError("router", "router '" + router.name + "' has nothing to train");
+  auto space = semantic_space(scenario);
+  if (!space) throw needs_embeddings(scenario, router.name);
+  const QualityModel model(std::move(*space), scenario.simulation.num_experts);
+
+  TrainingSetRequest request;
+  request.tokens = router.params.get_int("train_tokens", kDefaultTrainTokens);
+  if (request.tokens < 1 || request.tokens > (std::int64_t{1} << 26))
+    throw ConfigError("router.train_tokens", "expected 1..67108864 training tokens");
+  request.k = scenario.simulation.k;
+  request.batch_size = scenario.workload.batch_size;
+  request.seed = derive_stream_seed(scenario.simulation.master_seed, kTrainingReplication, "train/" + router.name);
+  request.master_seed = scenario.simulation.master_seed;
+
+  const auto begin = std::chrono::steady_clock::now();
+  ScenarioSpec training_stream = scenario;
+  training_stream.workload.total_tokens = request.tokens;  // the training stream ends where training does
+  auto stream = make_workload(training_stream, kTrainingReplication);
+  const TrainingSet set = build_training_set(*stream, model, request);
+  TrainingOutcome outcome;
+  outcome.model = info.trainer(set, make_router_config(scenario, router, 0));
+  outcome.tokens = static_cast<std::int64_t>(set.tokens());
+  outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+  return outcome;
+}
+
+void prepare_learned_routers(const ScenarioSpec& scenario, std::vector<RouterSpec>& routers,
+                             const RouterRegistry& registry) {
+  for (RouterSpec& router : routers) {
+    if (!registry.find(router.name).trainer || !router.model_json.empty()) continue;
+    if (router.params.has("model")) {
+      const std::filesystem::path path(router.params.get_string("model", ""));
+      const std::filesystem::path scenario_file(scenario.source);
+      if (path.is_relative() && std::filesystem::is_regular_file(scenario_file))
+        router.params.set("model", (scenario_file.parent_path() / path).string());
+      continue;
+    }
+    if (!semantic_space(scenario)) throw needs_embeddings(scenario, router.name);
+    const TrainingOutcome outcome = train_router(scenario, router, registry);
+    router.model_json = outcome.model.json;
+    router.model_source = "model trained in-process for '" + router.name + "'";
+    router.training_seconds = outcome.seconds;
+  }
+}
+
+}  // namespace routelab
