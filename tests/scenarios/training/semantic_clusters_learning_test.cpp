@@ -1,8 +1,10 @@
 // Learned routing on the library's semantic-clusters scenario (64 experts, top-2, 16 classes):
 // training and evaluation streams differ, training is deterministic, models reload exactly, and
-// softmax_topk without the Switch balance loss collapses measurably.
+// softmax_topk without the Switch balance loss collapses measurably, and learned_seed beats the
+// oblivious phase router on quality inside phase's load bound.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 
 #include "engine/errors.hpp"
@@ -93,6 +95,29 @@ TEST(SemanticClustersLearning, SoftmaxWithoutTheBalanceLossCollapses) {
   EXPECT_GT(collapsed.summary.load_max_over_mean, 1.5 * balanced.summary.load_max_over_mean);
   EXPECT_GT(collapsed.summary.drop_rate, balanced.summary.drop_rate + 0.1);
   EXPECT_GT(balanced.quality->match_share, collapsed.quality->match_share);  // the drops cost quality
+}
+
+// The claim for learned_seed: it keeps the oblivious phase router's placement rules (the
+// column bound: no expert over its capacity arc, so max/mean is at most the capacity factor) and
+// only learns which tokens share a place, so it must beat `phase` on quality while its load stays
+// within that bound and within 0.05 of phase's own max/mean, with no more drops.
+TEST(SemanticClustersLearning, LearnedSeedBeatsThePhaseRouterOnQualityWithinItsLoadBound) {
+  const ScenarioSpec spec = semantic_clusters();
+  const RouterRegistry registry = builtin_router_registry();
+  const RunResult phase = run_scenario(spec, RouterSpec{"phase", {}}, 0, registry);
+  const RunResult seeded = run_scenario(spec, learned("learned_seed"), 0, registry);
+  ASSERT_TRUE(phase.quality && seeded.quality);
+  std::printf("semantic-clusters, phase -> learned_seed: loss %.3f -> %.3f, match %.3f -> %.3f, max/mean %.3f -> %.3f, "
+              "drops %.4f -> %.4f\n",
+              phase.quality->expert_loss_mean, seeded.quality->expert_loss_mean, phase.quality->match_share,
+              seeded.quality->match_share, phase.summary.load_max_over_mean, seeded.summary.load_max_over_mean,
+              phase.summary.drop_rate, seeded.summary.drop_rate);
+  EXPECT_LT(seeded.quality->expert_loss_mean, phase.quality->expert_loss_mean - 0.1);
+  EXPECT_GT(seeded.quality->match_share, 2.0 * phase.quality->match_share);
+  const double capacity_factor = spec.simulation.capacity_factor;
+  EXPECT_LE(seeded.summary.load_max_over_mean, capacity_factor + 1e-9);
+  EXPECT_LE(seeded.summary.load_max_over_mean, phase.summary.load_max_over_mean + 0.05);
+  EXPECT_LE(seeded.summary.drop_rate, phase.summary.drop_rate + 1e-3);
 }
 
 TEST(SemanticClustersLearning, OnlySemanticRunsReportQuality) {
