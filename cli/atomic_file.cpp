@@ -1,9 +1,6 @@
 #include "cli/atomic_file.hpp"
 
-#include <fstream>
-#include <system_error>
-
-#include "engine/errors.hpp"
+#include "engine/atomic_output_file.hpp"
 
 namespace routelab::cli {
 
@@ -12,25 +9,9 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
 }
 
 void write_file_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write) {
-  const auto partial = std::filesystem::path(path.string() + ".partial");
-  std::error_code ignored;
-  {
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    if (!file) throw IoError("cannot create '" + partial.string() + "'");
-    write(file);
-    file.flush();
-    if (!file) {
-      file.close();
-      std::filesystem::remove(partial, ignored);
-      throw IoError("cannot write '" + partial.string() + "' (disk full?)");
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(partial, path, error);
-  if (error) {
-    std::filesystem::remove(partial, ignored);
-    throw IoError("cannot rename '" + partial.string() + "' to '" + path.string() + "': " + error.message());
-  }
+  AtomicOutputFile file(path, AtomicOutputFile::Parents::must_exist);
+  write(file.stream());
+  file.commit();  // an uncommitted file (write threw) removes its .partial on destruction
 }
 
 }  // namespace routelab::cli

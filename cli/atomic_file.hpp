@@ -1,6 +1,7 @@
 #pragma once
-// Output files appear only complete: written under "<path>.partial", then renamed (a failed or
-// interrupted write leaves no <path> and no .partial behind).
+// Whole output files named by the user, through AtomicOutputFile (engine/atomic_output_file.hpp):
+// written under "<path>.partial", then renamed (a failed or interrupted write leaves no <path> and
+// no .partial behind). The directory must exist.
 #include <filesystem>
 #include <functional>
 #include <ostream>

@@ -6,10 +6,10 @@
 
 namespace routelab {
 
-AtomicOutputFile::AtomicOutputFile(std::filesystem::path path)
+AtomicOutputFile::AtomicOutputFile(std::filesystem::path path, Parents parents)
     : path_(std::move(path)), partial_(path_.string() + ".partial") {
   std::error_code ec;
-  if (path_.has_parent_path()) std::filesystem::create_directories(path_.parent_path(), ec);
+  if (parents == Parents::create && path_.has_parent_path()) std::filesystem::create_directories(path_.parent_path(), ec);
   if (ec) throw IoError("cannot create directory '" + path_.parent_path().string() + "': " + ec.message());
   stream_.open(partial_, std::ios::out | std::ios::trunc | std::ios::binary);
   if (!stream_) throw IoError("cannot write '" + partial_.string() + "'");
@@ -24,7 +24,7 @@ AtomicOutputFile::~AtomicOutputFile() {
 
 void AtomicOutputFile::commit() {
   stream_.close();
-  if (!stream_) throw IoError("writing '" + partial_.string() + "' failed");
+  if (!stream_) throw IoError("writing '" + partial_.string() + "' failed (disk full?)");
   std::error_code ec;
   std::filesystem::rename(partial_, path_, ec);
   if (ec) throw IoError("cannot move '" + partial_.string() + "' into place: " + ec.message());

@@ -8,7 +8,11 @@ namespace routelab {
 
 class AtomicOutputFile {
  public:
-  explicit AtomicOutputFile(std::filesystem::path path);  // creates parent directories; throws IoError
+  // Exports into a run directory create it; a single file named by the user (a model, a route
+  // dump) must go into an existing directory, so a typo in its path is an error, not a new tree.
+  enum class Parents { create, must_exist };
+
+  explicit AtomicOutputFile(std::filesystem::path path, Parents parents = Parents::create);  // throws IoError
   ~AtomicOutputFile();
   AtomicOutputFile(const AtomicOutputFile&) = delete;
   AtomicOutputFile& operator=(const AtomicOutputFile&) = delete;
