@@ -6,7 +6,7 @@
 // G (seeds x L) maps seed demand onto what it loads: ring positions (a seed spreads its tokens
 // over its window) or experts (G = H: the relaxed expert loads).
 // where y_i is the token's Gumbel-softmax sample over the M seeds (z_i = P x_i + c) and H_mj the
-// share of a seed-m token's assignments at expert j (RingCoverage::window_share of its window).
+// share of a seed-m token's assignments at expert j (window_share of its window, seed_window_share.hpp).
 #include <span>
 #include <vector>
 

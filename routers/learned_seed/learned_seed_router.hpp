@@ -1,12 +1,15 @@
 #pragma once
-// `learned_seed`: the phase router with learned seeds (docs/learned-routing.md). Every expert is
-// eligible (s_i = E) and expert j's arc on the token ring has t_j = its batch capacity positions,
-// as in `phase`; the token ring placement pi_T is learned: each token picks a seed by a projection
-// of its embedding and is placed from that seed's home (SeedPlacement), with the oblivious phase
-// placement as the fallback. The column bound load_j <= t_j holds for any model. Deterministic:
-// the same model, seed and batch give the same routes.
+// `learned_seed`: the phase router with learned seeds (docs/learned-routing.md). It routes every
+// batch through the phase library exactly as `phase` does -- every expert eligible (s_i = E),
+// expert j's arc on the token ring t_j = its batch capacity (phase::batch_capacities), the seed of
+// batch b phase::batch_seed(seed, b) -- except for pi_T, the tokens' ring positions, which it
+// learns: each token picks a seed by a projection of its embedding and is placed from that seed's
+// home (SeedPlacement), with the oblivious phase placement as the fallback. Given phase's own pi_T
+// it returns phase's routes (the oracle test); the column bound load_j <= t_j holds for any model.
+// Deterministic: the same model, seed and batch give the same routes.
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "routers/learned/training_set.hpp"
@@ -16,18 +19,20 @@
 
 namespace routelab {
 
-// t_j for a batch: the engine's per-batch capacity where there is one, else the fair share
-// ceil(B k / E x speed weight); at most B (an arc covers at most the whole ring).
-std::vector<std::int64_t> ring_capacities(std::size_t batch_size, int k, std::span<const std::int32_t> capacity,
-                                          std::span<const double> speed_weight);
-
 class LearnedSeedRouter : public Router {
  public:
   explicit LearnedSeedRouter(const RouterConfig& config);
   void route(const RoutingRequest& request, std::span<ExpertId> out) override;
 
+  // The phase router's routing of the batch with pi_T = `positions` (token i at ring position
+  // positions[i], a permutation of 0..B-1): route() calls it with the learned placement.
+  void route_at_positions(const RoutingRequest& request, std::span<const std::int32_t> positions,
+                          std::span<ExpertId> out);
+
   // Tokens placed from their seed's home / by the oblivious fallback, over all batches so far.
   const PlacementCounts& placement_counts() const { return counts_; }
+  // The last batch's learned pi_T: the ring position of each of its tokens.
+  std::span<const std::int32_t> last_positions() const { return position_; }
 
  private:
   LearnedSeedModel model_;
@@ -37,7 +42,8 @@ class LearnedSeedRouter : public Router {
   PlacementCounts counts_;
   std::vector<int> seed_of_token_;
   std::vector<std::int32_t> position_;
-  std::vector<std::int32_t> candidates_;
+  std::vector<std::int64_t> all_experts_;  // s_i = E for every token
+  std::vector<std::int32_t> routes_;       // B x k, -1 padded, before the copy into the depth-wide output
 };
 
 std::unique_ptr<Router> make_learned_seed_router(const RouterConfig& config);

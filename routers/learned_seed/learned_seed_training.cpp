@@ -13,8 +13,8 @@
 #include "routers/learned_seed/gumbel_relaxation.hpp"
 #include "routers/learned_seed/learned_seed_model.hpp"
 #include "routers/learned_seed/learned_seed_objective.hpp"
-#include "routers/learned_seed/ring_coverage.hpp"
 #include "routers/learned_seed/seed_scratch.hpp"
+#include "routers/learned_seed/seed_window_share.hpp"
 
 namespace routelab {
 
@@ -32,19 +32,20 @@ using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::R
 // (what the seed's demand loads: its window's ring positions, or the experts through H).
 class SeedShares {
  public:
-  SeedShares(const RingCoverage& coverage, int seeds, SeedBalance balance_on)
-      : experts_(coverage.experts()),
-        load_width_(balance_on == SeedBalance::ring ? coverage.ring() : coverage.experts()),
+  // `arcs`: the phase operator of a training batch (full_degree_operator).
+  SeedShares(const phase::PhaseOperator& arcs, int seeds, SeedBalance balance_on)
+      : experts_(static_cast<std::size_t>(arcs.cols())),
+        load_width_(static_cast<std::size_t>(balance_on == SeedBalance::ring ? arcs.rows() : arcs.cols())),
         candidates_(kOffsetCandidatesPerSeed * seeds),
         share_(static_cast<std::size_t>(candidates_) * experts_),
         load_(static_cast<std::size_t>(candidates_) * load_width_, 0.0) {
-    const std::int32_t ring = coverage.ring();
+    const std::int32_t ring = arcs.rows();
     const std::int32_t window = (ring + seeds - 1) / seeds;
     for (int g = 0; g < candidates_; ++g) {
       const std::int32_t home =
           std::clamp(static_cast<std::int32_t>(std::floor(static_cast<double>(candidate_offset(g)) * ring)), 0, ring - 1);
       const auto share = std::span(share_).subspan(static_cast<std::size_t>(g) * experts_, experts_);
-      coverage.window_share(home, window, share);
+      window_share(arcs, home, window, share);
       const auto load = std::span(load_).subspan(static_cast<std::size_t>(g) * load_width_, load_width_);
       if (balance_on == SeedBalance::experts) {
         std::copy(share.begin(), share.end(), load.begin());
@@ -170,8 +171,7 @@ TrainedModel train_learned_seed(const TrainingSet& set, std::span<const std::int
   if (n == 0) throw ConfigError("train_tokens", "the training set is empty");
   const int seeds = options.seeds > 0 ? options.seeds : 2 * set.experts;
   const auto dim = static_cast<std::size_t>(set.dim);
-  const RingCoverage coverage(capacities, set.batch_size);
-  const SeedShares shares(coverage, seeds, options.balance_on);
+  const SeedShares shares(full_degree_operator(capacities, set.batch_size), seeds, options.balance_on);
 
   RngEngine rng(set.seed);
   SeedParameters parameters{seeds, set.dim, std::vector<double>(static_cast<std::size_t>(seeds) * dim),

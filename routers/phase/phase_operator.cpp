@@ -36,6 +36,28 @@ std::vector<Arc> lay_arcs(std::span<const std::int64_t> degrees, std::int64_t ri
   return arcs;
 }
 
+// pi_T from the caller: exactly one ring position per row, each taken once.
+std::vector<std::int32_t> checked_positions(std::span<const std::int32_t> positions, std::int32_t ring) {
+  if (static_cast<std::int64_t>(positions.size()) != ring)
+    throw PhaseArgumentError("token_positions", "expected " + std::to_string(ring) +
+                                                    " ring positions (one per row of S), got " +
+                                                    std::to_string(positions.size()));
+  std::vector<char> taken(static_cast<std::size_t>(ring), 0);
+  for (std::size_t i = 0; i < positions.size(); ++i) {
+    const std::int32_t u = positions[i];
+    const std::string name = "token_positions[" + std::to_string(i) + "]";
+    if (u < 0 || u >= ring)
+      throw PhaseArgumentError(name, "expected a ring position in 0.." + std::to_string(ring - 1) + ", got " +
+                                         std::to_string(u));
+    if (taken[static_cast<std::size_t>(u)] != 0)
+      throw PhaseArgumentError(name, "position " + std::to_string(u) +
+                                         " is taken by an earlier row; expected a permutation of 0.." +
+                                         std::to_string(ring - 1));
+    taken[static_cast<std::size_t>(u)] = 1;
+  }
+  return {positions.begin(), positions.end()};
+}
+
 std::vector<Arc> reorder(const std::vector<Arc>& arcs, std::span<const std::int32_t> order) {
   std::vector<Arc> reordered(arcs.size());
   for (std::size_t i = 0; i < arcs.size(); ++i) reordered[i] = arcs[static_cast<std::size_t>(order[i])];
@@ -45,7 +67,7 @@ std::vector<Arc> reorder(const std::vector<Arc>& arcs, std::span<const std::int3
 }  // namespace
 
 PhaseOperator::PhaseOperator(std::span<const std::int64_t> s, std::span<const std::int64_t> t, std::uint64_t seed,
-                             bool row_permutations)
+                             bool row_permutations, std::span<const std::int32_t> token_positions)
     : seed_(seed) {
   if (s.empty() || static_cast<std::int64_t>(s.size()) > kMaxSide)
     throw PhaseArgumentError("s", "expected 1.." + std::to_string(kMaxSide) + " row degrees (one per row of S), got " +
@@ -66,7 +88,8 @@ PhaseOperator::PhaseOperator(std::span<const std::int64_t> s, std::span<const st
   for (std::size_t j = 0; j < t.size(); ++j) t_prefix_[j + 1] = t_prefix_[j] + t[j];
 
   pi_s_ = make_permutation(cols_, stream_key(seed, PhaseStream::column_permutation_s));
-  pi_t_ = make_permutation(rows_, stream_key(seed, PhaseStream::column_permutation_t));
+  pi_t_ = token_positions.empty() ? make_permutation(rows_, stream_key(seed, PhaseStream::column_permutation_t))
+                                  : checked_positions(token_positions, rows_);
   pi_s_inverse_ = invert_permutation(pi_s_);
   pi_t_inverse_ = invert_permutation(pi_t_);
   if (row_permutations) {

@@ -7,6 +7,11 @@
 // A_S(i) = {(phi_S(i) + m) mod E : m < s_i} with phi_S(i) = (sum_{r<i} s_r) mod E, and likewise
 // A_T(j) on the ring of B. With the optional row permutations (step 5), output row i uses the arc
 // of S row rho_S[i] and column j the arc of T row rho_T[j]; the offsets keep the original order.
+//
+// pi_T may be supplied by the caller instead of drawn from the seed: `token_positions[i]` is then
+// the ring position of output row i (pi_T[i]). Everything else -- pi_S, the arcs, the optional row
+// permutations and the seeded choice of at most k candidates -- still comes from the seed, so the
+// row and column bounds hold unchanged. This is how `learned_seed` routes with a learned pi_T.
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -29,8 +34,12 @@ class PhaseOperator {
  public:
   // s: B row degrees of S (each 0..E); t: E row degrees of T (each 0..B). Throws
   // PhaseArgumentError naming "s", "t" or the first bad entry (e.g. "t[3]").
+  // token_positions: empty (pi_T drawn from the seed, spec §1 step 4) or pi_T itself, B ring
+  // positions forming a permutation of 0..B-1; anything else throws PhaseArgumentError naming
+  // "token_positions" (wrong size) or the first bad entry ("token_positions[5]": out of range or
+  // a position already taken).
   PhaseOperator(std::span<const std::int64_t> s, std::span<const std::int64_t> t, std::uint64_t seed,
-                bool row_permutations);
+                bool row_permutations, std::span<const std::int32_t> token_positions = {});
 
   std::int32_t rows() const { return rows_; }  // B
   std::int32_t cols() const { return cols_; }  // E

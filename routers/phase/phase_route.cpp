@@ -112,9 +112,15 @@ PhaseStats route_operator(const PhaseOperator& op, const PhaseOptions& options, 
 PhaseStats route_degrees_into(std::span<const std::int64_t> s, std::span<const std::int64_t> t,
                               const PhaseOptions& options, std::span<std::int32_t> routes,
                               std::vector<std::int64_t>* column_load) {
+  return route_degrees_into(s, t, {}, options, routes, column_load);
+}
+
+PhaseStats route_degrees_into(std::span<const std::int64_t> s, std::span<const std::int64_t> t,
+                              std::span<const std::int32_t> token_positions, const PhaseOptions& options,
+                              std::span<std::int32_t> routes, std::vector<std::int64_t>* column_load) {
   const auto begin = Clock::now();
   check_fan_out(options.k, static_cast<std::int64_t>(s.size()));
-  const PhaseOperator op(s, t, options.seed, options.row_permutations);
+  const PhaseOperator op(s, t, options.seed, options.row_permutations, token_positions);
   const double setup_ms = milliseconds_since(begin);
   PhaseStats stats = route_built(op, options, routes, column_load, nullptr, nullptr);
   stats.setup_ms = setup_ms;
@@ -123,8 +129,13 @@ PhaseStats route_degrees_into(std::span<const std::int64_t> s, std::span<const s
 }
 
 PhaseResult route_degrees(std::span<const std::int64_t> s, std::span<const std::int64_t> t, const PhaseOptions& options) {
+  return route_degrees(s, t, {}, options);
+}
+
+PhaseResult route_degrees(std::span<const std::int64_t> s, std::span<const std::int64_t> t,
+                          std::span<const std::int32_t> token_positions, const PhaseOptions& options) {
   PhaseResult result = allocate_result(static_cast<std::int64_t>(s.size()), options.k);
-  result.stats = route_degrees_into(s, t, options, result.routes, &result.column_load);
+  result.stats = route_degrees_into(s, t, token_positions, options, result.routes, &result.column_load);
   return result;
 }
 

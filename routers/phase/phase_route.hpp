@@ -7,6 +7,9 @@
 //                   all the operator depends on, and what the simulator uses. Memory O(B*k + B + E).
 //   route_operator  an operator built once, writing into a strided table (the simulator's router).
 //
+// The degree entries also take the token permutation pi_T from the caller (`token_positions`: B
+// ring positions, a permutation of 0..B-1; see PhaseOperator): everything else is as above.
+//
 // All throw PhaseArgumentError (naming the argument) on bad input and never print. The output is a
 // pure function of (degrees, k, seed, row_permutations): the same for every kernel and thread count.
 #include <cstdint>
@@ -29,6 +32,12 @@ PhaseResult route_degrees(std::span<const std::int64_t> s, std::span<const std::
 PhaseStats route_degrees_into(std::span<const std::int64_t> s, std::span<const std::int64_t> t,
                               const PhaseOptions& options, std::span<std::int32_t> routes,
                               std::vector<std::int64_t>* column_load = nullptr);
+// pi_T supplied: token_positions[i] is row i's position on the ring of B (learned_seed's placement).
+PhaseResult route_degrees(std::span<const std::int64_t> s, std::span<const std::int64_t> t,
+                          std::span<const std::int32_t> token_positions, const PhaseOptions& options);
+PhaseStats route_degrees_into(std::span<const std::int64_t> s, std::span<const std::int64_t> t,
+                              std::span<const std::int32_t> token_positions, const PhaseOptions& options,
+                              std::span<std::int32_t> routes, std::vector<std::int64_t>* column_load = nullptr);
 
 // Uses the operator's seed and row permutations (options.seed and options.row_permutations are
 // ignored); writes k ids at out.data + i * out.row_stride for every row i.

@@ -23,36 +23,47 @@ PhaseReseed parse_reseed(const std::string& value) {
 }  // namespace
 
 PhaseRouter::PhaseRouter(const RouterConfig& config)
-    : seed_(config.seed), reseed_(PhaseReseed::per_batch), eligible_experts_(0) {
+    : seed_(config.seed), reseed_(PhaseReseed::per_batch), eligible_experts_(0),
+      speed_weight_(speed_weights(config.expert_speed)) {
   config.params.expect_only(config.name, {"reseed", "eligible_experts"});
   reseed_ = parse_reseed(config.params.get_string("reseed", "per_batch"));
   eligible_experts_ = config.params.get_int("eligible_experts", config.num_experts);
   if (eligible_experts_ < 1 || eligible_experts_ > config.num_experts)
     throw ConfigError("router.eligible_experts", "expected 1.." + std::to_string(config.num_experts) +
                                                      " (the number of experts), got " + std::to_string(eligible_experts_));
-  if (!config.expert_speed.empty()) {
-    const double mean = std::accumulate(config.expert_speed.begin(), config.expert_speed.end(), 0.0) /
-                        static_cast<double>(config.expert_speed.size());
-    for (const double speed : config.expert_speed) speed_weight_.push_back(speed / mean);
-  }
 }
 
-std::vector<std::int64_t> PhaseRouter::batch_capacities(const RoutingRequest& request) const {
-  const auto batch = static_cast<std::int64_t>(request.batch.tokens.size());
-  std::vector<std::int64_t> t(static_cast<std::size_t>(request.num_experts));
-  const double fair_share = static_cast<double>(batch) * request.k / request.num_experts;
+std::vector<double> speed_weights(std::span<const double> expert_speed) {
+  std::vector<double> weight;
+  if (expert_speed.empty()) return weight;
+  const double mean = std::accumulate(expert_speed.begin(), expert_speed.end(), 0.0) /
+                      static_cast<double>(expert_speed.size());
+  for (const double speed : expert_speed) weight.push_back(speed / mean);
+  return weight;
+}
+
+std::vector<std::int64_t> batch_capacities(std::int64_t batch, std::int64_t k, int experts,
+                                           std::span<const std::int32_t> expert_capacity,
+                                           std::span<const double> speed_weight) {
+  std::vector<std::int64_t> t(static_cast<std::size_t>(experts));
+  const double fair_share = static_cast<double>(batch) * static_cast<double>(k) / experts;
   for (std::size_t j = 0; j < t.size(); ++j) {
     std::int64_t capacity = 0;
-    if (j < request.expert_capacity.size() && request.expert_capacity[j] != std::numeric_limits<std::int32_t>::max()) {
-      capacity = request.expert_capacity[j];
+    if (j < expert_capacity.size() && expert_capacity[j] != std::numeric_limits<std::int32_t>::max()) {
+      capacity = expert_capacity[j];
     } else {
       // No capacity factor: each expert's fair share of the batch's B k assignments, by speed.
-      const double weight = speed_weight_.empty() ? 1.0 : speed_weight_[j];
+      const double weight = speed_weight.empty() ? 1.0 : speed_weight[j];
       capacity = static_cast<std::int64_t>(std::ceil(fair_share * weight - 1e-9));
     }
     t[j] = std::clamp<std::int64_t>(capacity, 0, batch);  // an arc covers at most the whole token ring
   }
   return t;
+}
+
+std::vector<std::int64_t> PhaseRouter::batch_capacities(const RoutingRequest& request) const {
+  return phase::batch_capacities(static_cast<std::int64_t>(request.batch.tokens.size()), request.k,
+                                 request.num_experts, request.expert_capacity, speed_weight_);
 }
 
 void PhaseRouter::route(const RoutingRequest& request, std::span<ExpertId> out) {

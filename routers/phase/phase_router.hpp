@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "routers/phase/phase_operator.hpp"
@@ -18,6 +19,17 @@
 namespace routelab::phase {
 
 enum class PhaseReseed { per_batch, fixed };
+
+// Each expert's speed over the mean speed (empty when no speeds are given: every weight is 1).
+std::vector<double> speed_weights(std::span<const double> expert_speed);
+
+// The T degrees of a batch of `batch` tokens: expert j's capacity from the engine where it has one
+// (expert_capacity[j] below INT32_MAX), else its fair share ceil(batch k / experts x speed weight);
+// capped at `batch` (an arc covers at most the whole token ring). `phase` routes every batch with
+// these; `learned_seed` uses the same, so both see the same arcs.
+std::vector<std::int64_t> batch_capacities(std::int64_t batch, std::int64_t k, int experts,
+                                           std::span<const std::int32_t> expert_capacity,
+                                           std::span<const double> speed_weight);
 
 class PhaseRouter : public Router {
  public:

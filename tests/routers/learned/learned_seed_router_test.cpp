@@ -1,10 +1,17 @@
-// learned_seed as a router: the phase column bound holds batch by batch, routing is deterministic,
-// and on a semantic stream it routes by meaning.
+// learned_seed as a router: given the phase router's own token permutation it routes exactly as
+// `phase` does (it is the phase router with a learned pi_T), the phase column bound holds batch by
+// batch, routing is deterministic, and on a semantic stream it routes by meaning.
 #include "routers/learned_seed/learned_seed_router.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
+
+#include "routers/phase/phase_operator.hpp"
+#include "routers/phase/phase_rng.hpp"
+#include "routers/phase/phase_router.hpp"
 
 #include "routers/learned_seed/learned_seed_training.hpp"
 #include "tests/support/semantic_world.hpp"
@@ -25,6 +32,84 @@ const std::string& trained_model() {
   return model;
 }
 
+// The oracle: with pi_T set to exactly the permutation `phase` draws for the batch, learned_seed's
+// routes are phase's, token for token (same s_i = E, same t_j, same per-batch seed, same arcs,
+// same seeded choice of k candidates). Capacity factors 0 means no engine capacity: t_j is then the
+// speed-weighted fair share, as in `phase`.
+TEST(LearnedSeedRouter, WithThePhasePermutationItRoutesExactlyAsThePhaseRouter) {
+  const SemanticWorld world;
+  const int experts = world.experts;
+  int checked = 0;
+  for (const std::size_t batch_size : {std::size_t{1}, std::size_t{7}, std::size_t{64}, std::size_t{256}, std::size_t{333}}) {
+    for (const int k : {1, 2, 3}) {
+      for (const double capacity_factor : {0.0, 1.0, 1.25, 2.0}) {
+        for (const bool speeds : {false, true}) {
+          SCOPED_TRACE("B=" + std::to_string(batch_size) + " k=" + std::to_string(k) +
+                       " capacity_factor=" + std::to_string(capacity_factor) + (speeds ? " speeds" : ""));
+          RouterConfig seed_config = world.router_config("learned_seed", k, trained_model());
+          RouterConfig phase_config = world.router_config("phase", k);
+          if (speeds) {
+            for (int j = 0; j < experts; ++j) seed_config.expert_speed.push_back(1.0 + j % 3);
+            phase_config.expert_speed = seed_config.expert_speed;
+          }
+          LearnedSeedRouter learned(seed_config);
+          phase::PhaseRouter oblivious(phase_config);
+          std::vector<Token> tokens(batch_size);
+          for (std::size_t i = 0; i < batch_size; ++i) tokens[i] = Token{i, i * 13, 0, -1};
+          const std::vector<std::int64_t> outstanding(static_cast<std::size_t>(experts), 0);
+          std::vector<std::int32_t> capacity(static_cast<std::size_t>(experts), std::numeric_limits<std::int32_t>::max());
+          if (capacity_factor > 0)
+            for (int j = 0; j < experts; ++j)
+              capacity[static_cast<std::size_t>(j)] = static_cast<std::int32_t>(
+                  std::ceil(capacity_factor * static_cast<double>(batch_size) * k / experts * (speeds ? 1.0 + j % 3 : 1.0)));
+          const int depth = k + 1;  // a wider output: both leave the extra column alone
+          for (const std::uint64_t index : {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{41}}) {
+            const TokenBatch batch{0, index, tokens, 0, {}};
+            const RoutingRequest request{batch, k, depth, experts, outstanding, capacity};
+            std::vector<ExpertId> expected(batch_size * static_cast<std::size_t>(depth), kNoExpert);
+            oblivious.route(request, expected);
+            // The permutation `phase` draws for this batch: its operator from its t and seed.
+            std::vector<std::int64_t> all_experts(batch_size, experts);
+            const phase::PhaseOperator op(all_experts, oblivious.batch_capacities(request),
+                                          phase::batch_seed(phase_config.seed, index), false);
+            std::vector<ExpertId> actual(expected.size(), kNoExpert);
+            learned.route_at_positions(request, op.pi_t(), actual);
+            ASSERT_EQ(actual, expected) << "batch " << index;
+            ++checked;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(checked, 5 * 3 * 4 * 2 * 3);
+}
+
+TEST(LearnedSeedRouter, RouteIsThePhaseRoutingOfItsLearnedPlacement) {
+  // route() = route_at_positions() with the learned placement, which is a permutation of the ring.
+  const SemanticWorld world;
+  LearnedSeedRouter router(world.router_config("learned_seed", 2, trained_model()));
+  LearnedSeedRouter replay(world.router_config("learned_seed", 2, trained_model()));
+  auto source = world.stream(0, 1024);
+  TokenBatch batch;
+  const std::vector<std::int64_t> outstanding(world.experts, 0);
+  const std::vector<std::int32_t> capacity(world.experts, 40);
+  while (source->next_batch(batch)) {
+    const RoutingRequest request{batch, 2, 2, world.experts, outstanding, capacity};
+    std::vector<ExpertId> routed(batch.tokens.size() * 2, kNoExpert);
+    router.route(request, routed);
+    std::vector<std::int32_t> positions(router.last_positions().begin(), router.last_positions().end());
+    ASSERT_EQ(positions.size(), batch.tokens.size());
+    std::vector<std::int32_t> sorted = positions;
+    std::sort(sorted.begin(), sorted.end());
+    for (std::size_t u = 0; u < sorted.size(); ++u) ASSERT_EQ(sorted[u], static_cast<std::int32_t>(u));
+    std::vector<ExpertId> replayed(routed.size(), kNoExpert);
+    replay.route_at_positions(request, positions, replayed);
+    EXPECT_EQ(replayed, routed) << "batch " << batch.index;
+    std::reverse(positions.begin(), positions.end());  // another pi_T: other routes
+    replay.route_at_positions(request, positions, replayed);
+    EXPECT_NE(replayed, routed) << "batch " << batch.index;
+  }
+}
 
 TEST(LearnedSeedRouter, EveryBatchRespectsThePhaseColumnBound) {
   const SemanticWorld world;

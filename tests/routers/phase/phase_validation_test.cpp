@@ -41,6 +41,29 @@ TEST(PhaseValidation, DegreeVectors) {
   EXPECT_EQ(argument_of([&] { route_degrees(std::vector<std::int64_t>{1, 1, 1}, ok_t, with_k(2)); }), "<no error>");
 }
 
+TEST(PhaseValidation, SuppliedTokenPositions) {
+  // pi_T from the caller must be a permutation of the B ring positions.
+  const std::vector<std::int64_t> s{2, 2, 2, 2}, t{3, 3};
+  auto with_positions = [&](std::vector<std::int32_t> positions) {
+    return argument_of([&] { route_degrees(s, t, positions, with_k(2)); });
+  };
+  EXPECT_EQ(with_positions({2, 0, 3, 1}), "<no error>");
+  EXPECT_EQ(with_positions({2, 0, 3}), "token_positions");         // B = 4 positions expected
+  EXPECT_EQ(with_positions({2, 0, 3, 1, 4}), "token_positions");
+  EXPECT_EQ(with_positions({2, 0, 4, 1}), "token_positions[2]");    // off the ring
+  EXPECT_EQ(with_positions({2, -1, 3, 1}), "token_positions[1]");
+  EXPECT_EQ(with_positions({2, 0, 3, 2}), "token_positions[3]");    // position 2 taken twice
+  std::vector<std::int32_t> routes(8, 7);
+  EXPECT_EQ(argument_of([&] { route_degrees_into(s, t, std::vector<std::int32_t>{0, 0, 1, 2}, with_k(2), routes); }),
+            "token_positions[1]");
+  EXPECT_EQ(routes, std::vector<std::int32_t>(8, 7));  // refused before anything is written
+  try {
+    route_degrees(s, t, std::vector<std::int32_t>{2, 0, 3, 2}, with_k(2));
+  } catch (const PhaseArgumentError& error) {
+    EXPECT_NE(std::string(error.what()).find("permutation"), std::string::npos) << error.what();
+  }
+}
+
 TEST(PhaseValidation, DenseMatrices) {
   const std::vector<std::uint8_t> s(6, 1), t(6, 1), bad{1, 0, 2, 1, 0, 0};
   std::vector<std::int32_t> routes(3 * 2);
