@@ -29,6 +29,7 @@ const ComparedMetric kMetrics[] = {
      [](const RunResult& r) { return r.summary.window_max_over_mean_p99; }},
     {"cv", nullptr, 1, 3, false, [](const RunResult& r) { return r.summary.load_cv; }},
     {"drop_rate", "drop%", 100, 2, false, [](const RunResult& r) { return r.summary.drop_rate; }},
+    {"fill_ratio", "fill", 1, 3, false, [](const RunResult& r) { return r.summary.fill_ratio; }},
     {"latency_mean", nullptr, 1, 1, false, [](const RunResult& r) { return r.summary.latency_mean; }},
     {"latency_p50", "lat p50", 1, 0, false,
      [](const RunResult& r) { return static_cast<double>(r.summary.latency_p50); }},
@@ -179,6 +180,10 @@ nlohmann::ordered_json adversary_to_json(const AdversaryReport& report) {
   j["benign_drop_rate"] = report.benign.drop_rate;
   j["benign_latency_mean"] = report.benign.latency_mean;
   j["benign_latency_p99"] = report.benign.latency_p99;
+  j["benign_fill_ratio"] = report.benign_fill_ratio;
+  j["attacked_fill_ratio"] = report.attacked_fill_ratio;
+  j["victim_fill_ratio"] = report.victims.fill_ratio;
+  j["benign_victim_fill_ratio"] = report.benign.fill_ratio;
   j["attack_tokens"] = report.attack_tokens;
   j["keys_found"] = report.stats.keys_found;
   j["keys_tried"] = report.stats.keys_tried;
@@ -187,16 +192,22 @@ nlohmann::ordered_json adversary_to_json(const AdversaryReport& report) {
 }
 
 std::string attack_to_table(const ScenarioSpec& scenario, const std::vector<RunResult>& results) {
-  std::string out = fmt::format("attack on {}: amplification = attacked max/mean ÷ benign max/mean; victims = the "
-                                "benign tokens, without → with the attacker\n",
-                                scenario.name);
-  out += fmt::format("{:<14} {:>4} {:>8} {:>17} {:>21} {:>21} {:>8} {:>8}\n", "router", "rep", "amplif",
-                     "max/mean", "victim drop%", "victim lat p99", "keys", "probes");
+  const bool structured = scenario.adversary.kind == AdversaryKind::phase_structure;
+  const std::string baseline =
+      structured ? "the attacker's degrees uniform_random → " + std::string(to_string(scenario.adversary.pattern))
+                 : std::string("without → with the attacker");
+  std::string out = fmt::format("attack on {}: amplification = attacked max/mean ÷ baseline max/mean; victims = the "
+                                "benign tokens; each pair: {}\n",
+                                scenario.name, baseline);
+  out += fmt::format("{:<14} {:>4} {:>8} {:>17} {:>15} {:>21} {:>21} {:>8} {:>8}\n", "router", "rep", "amplif",
+                     "max/mean", "fill", "victim drop%", "victim lat p99", "keys", "probes");
   for (const auto& result : results) {
     if (!result.adversary) continue;
     const AdversaryReport& a = *result.adversary;
-    out += fmt::format("{:<14} {:>4} {:>8.3f} {:>17} {:>21} {:>21} {:>8} {:>8}\n", result.router, result.replication,
-                       a.amplification, fmt::format("{:.3f} → {:.3f}", a.benign_max_over_mean, a.attacked_max_over_mean),
+    out += fmt::format("{:<14} {:>4} {:>8.3f} {:>17} {:>15} {:>21} {:>21} {:>8} {:>8}\n", result.router,
+                       result.replication, a.amplification,
+                       fmt::format("{:.3f} → {:.3f}", a.benign_max_over_mean, a.attacked_max_over_mean),
+                       fmt::format("{:.3f} → {:.3f}", a.benign_fill_ratio, a.attacked_fill_ratio),
                        fmt::format("{:.2f} → {:.2f}", 100 * a.benign.drop_rate, 100 * a.victims.drop_rate),
                        fmt::format("{} → {}", a.benign.latency_p99, a.victims.latency_p99), a.stats.keys_found,
                        a.stats.probe_tokens);

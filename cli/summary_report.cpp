@@ -75,6 +75,12 @@ nlohmann::ordered_json report_to_json(const ScenarioSpec& scenario, const std::v
     j["adversary"] = {{"kind", std::string(to_string(scenario.adversary.kind))},
                       {"share", scenario.adversary.share},
                       {"placement", std::string(to_string(scenario.adversary.placement))}};
+    if (scenario.adversary.kind == AdversaryKind::phase_structure) {
+      j["adversary"]["pattern"] = std::string(to_string(scenario.adversary.pattern));
+      j["adversary"]["max_degree"] = scenario.adversary.max_degree > 0 ? scenario.adversary.max_degree
+                                                                        : scenario.simulation.num_experts;
+      if (scenario.adversary.pattern == DegreePattern::periodic) j["adversary"]["period"] = scenario.adversary.period;
+    }
   }
   j["routers"] = nlohmann::ordered_json::array();
   for (const auto& result : results) j["routers"].push_back(result_to_json(result));

@@ -8,6 +8,8 @@ namespace routelab {
 using Tick = std::int64_t;
 using ExpertId = std::int32_t;
 inline constexpr ExpertId kNoExpert = -1;
+// A token's row degree when it carries none: every expert is eligible (see TokenBatch::row_degrees).
+inline constexpr std::int32_t kAllExperts = -1;
 
 struct Token {
   std::uint64_t id = 0;
@@ -27,6 +29,10 @@ struct TokenBatch {
   // padded with kNoExpert; empty when the workload recorded none. Only the `trace` router reads it.
   int recorded_k = 0;
   std::span<const ExpertId> recorded_experts{};  // {}: five-field initializers stay warning-free
+  // Per-token row degrees (s_i of the phase router spec): how many experts token i is eligible for,
+  // 0..E, or kAllExperts for the router's default. Empty (every ordinary workload) = all tokens at
+  // the default. Only the `phase` router reads it; every other router ignores it.
+  std::span<const std::int32_t> row_degrees{};
 };
 
 }  // namespace routelab

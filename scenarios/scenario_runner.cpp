@@ -81,15 +81,20 @@ RunResult run_scenario(const ScenarioSpec& scenario, const RouterSpec& given_rou
     return result;
   }
 
-  VictimMetrics benign_victims;
+  // The baseline: the benign stream alone, or (phase_structure) the same attacker with unstructured degrees.
+  const int k = scenario.simulation.k;
+  VictimMetrics benign_victims(k);
+  std::unique_ptr<Workload> benign_workload = make_workload(scenario, replication);
+  if (auto baseline_adversary = make_baseline_adversary(scenario, replication))
+    benign_workload = std::make_unique<AdversarialWorkload>(std::move(benign_workload), std::move(baseline_adversary),
+                                                            scenario.adversary.share, scenario.adversary.placement);
   TokenObserver* benign_observers[] = {&benign_victims};
-  auto benign_workload = make_workload(scenario, replication);
   const Summary benign = simulate(scenario, router, replication, registry, *benign_workload, {}, benign_observers);
 
   AdversarialWorkload attacked_workload(make_workload(scenario, replication),
                                         make_adversary(scenario, router, replication, registry),
                                         scenario.adversary.share, scenario.adversary.placement);
-  VictimMetrics victims;
+  VictimMetrics victims(k);
   TokenObserver* observers[] = {&attacked_workload, &victims};
   result.summary = simulate(scenario, router, replication, registry, attacked_workload, run_sinks, observers);
   if (quality) result.quality = quality->summary();
@@ -97,6 +102,8 @@ RunResult run_scenario(const ScenarioSpec& scenario, const RouterSpec& given_rou
   AdversaryReport report;
   report.benign_max_over_mean = benign.load_max_over_mean;
   report.attacked_max_over_mean = result.summary.load_max_over_mean;
+  report.benign_fill_ratio = benign.fill_ratio;
+  report.attacked_fill_ratio = result.summary.fill_ratio;
   if (benign.load_max_over_mean > 0) report.amplification = report.attacked_max_over_mean / report.benign_max_over_mean;
   report.victims = victims.figures();
   report.benign = benign_victims.figures();

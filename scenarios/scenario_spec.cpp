@@ -7,6 +7,27 @@
 
 namespace routelab {
 
+namespace {
+
+// The degree pattern must fit the phase router's expert ring: the generator's own checks, named
+// by their scenario keys (adversary.max_degree, adversary.period).
+void validate_phase_structure(const AdversarySpec& adversary, int experts) {
+  if (adversary.max_degree > experts)
+    throw ConfigError("adversary.max_degree", "expected 1.." + std::to_string(experts) + " (experts.count), got " +
+                                                  std::to_string(adversary.max_degree));
+  DegreePatternSpec pattern{adversary.pattern, 0, experts, adversary.max_degree > 0 ? adversary.max_degree : experts,
+                            adversary.period};
+  RngEngine unused(0);
+  try {
+    make_degree_pattern(pattern, unused);
+  } catch (const ConfigError& error) {
+    const std::string what = error.what();
+    throw ConfigError("adversary." + error.field(), what.substr(error.field().size() + 2));
+  }
+}
+
+}  // namespace
+
 void ScenarioSpec::validate() const {
   simulation.validate();
   if (workload.batch_size < 1) throw ConfigError("batches.size", "expected at least 1 token per batch");
@@ -40,6 +61,7 @@ void ScenarioSpec::validate() const {
     if (adversary.target_experts > simulation.num_experts)
       throw ConfigError("adversary.target_experts",
                         "expected at most experts.count (" + std::to_string(simulation.num_experts) + ")");
+    if (adversary.kind == AdversaryKind::phase_structure) validate_phase_structure(adversary, simulation.num_experts);
   }
 }
 

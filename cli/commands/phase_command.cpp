@@ -79,7 +79,7 @@ CommandAction add_phase_command(CLI::App& app) {
   command->add_option("--experts", o->cols, "columns (experts, E); default: N")->check(kAtLeastOne);
   command->add_option("--k", o->k, "fan-out bound: at most k routes per row")->required()->check(kAtLeastOne);
   command->add_option("--seed", o->seed, "seed of the permutations and the top-k choice (0 is a seed)")->required();
-  command->add_option("--degrees", o->degrees, "full | uniform:LO..HI | file:PATH (JSON {\"s\": [...], \"t\": [...]}); default uniform:1..k");
+  command->add_option("--degrees", o->degrees, "full | uniform:LO..HI | pattern:NAME[:MAX[:PERIOD]] | file:PATH (JSON {\"s\": [...], \"t\": [...]}); default uniform:1..k");
   command->add_option("--samples", o->samples, "also print Monte-Carlo column statistics over this many seeds")->check(CLI::NonNegativeNumber);
   command->add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}));
   command->add_option("--kernel", o->kernel, "auto | reference | arcs | bitpacked (all give the same routes)");

@@ -7,6 +7,7 @@
 
 #include "engine/errors.hpp"
 #include "engine/rng_streams.hpp"
+#include "scenarios/adversaries/degree_patterns.hpp"
 
 namespace routelab::cli {
 
@@ -65,6 +66,52 @@ PhaseDegrees read_file(const std::string& path, std::int64_t rows, std::int64_t 
   return PhaseDegrees{read_field(document, "s", rows, cols, path), read_field(document, "t", cols, rows, path)};
 }
 
+// pattern:NAME[:MAX[:PERIOD]]: s from degree_patterns.hpp over the E ring (MAX default E), t as
+// uniform:1..MAX would draw it.
+PhaseDegrees pattern_degrees(const std::string& spec, std::int64_t rows, std::int64_t cols, std::uint64_t seed) {
+  std::vector<std::string> parts;
+  for (std::size_t start = 8;;) {
+    const auto colon = spec.find(':', start);
+    parts.push_back(spec.substr(start, colon == std::string::npos ? std::string::npos : colon - start));
+    if (colon == std::string::npos) break;
+    start = colon + 1;
+  }
+  if (parts.size() > 3) throw ConfigError(kOption, "expected pattern:NAME[:MAX[:PERIOD]], got '" + spec + "'");
+  DegreePatternSpec pattern;
+  try {
+    pattern.pattern = parse_degree_pattern(parts[0]);
+  } catch (const ConfigError& error) {
+    throw ConfigError(kOption, std::string(error.what()).substr(error.field().size() + 2));
+  }
+  auto number = [&](std::size_t i, const char* what) {
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(parts[i].data(), parts[i].data() + parts[i].size(), value);
+    if (error != std::errc() || end != parts[i].data() + parts[i].size() || value < 1)
+      throw ConfigError(kOption, std::string("expected a positive integer ") + what + " in '" + spec + "'");
+    return value;
+  };
+  const std::int64_t max = parts.size() > 1 ? number(1, "MAX") : cols;
+  if (max > std::min(rows, cols))
+    throw ConfigError(kOption, "MAX = " + std::to_string(max) + " exceeds a ring size: S degrees must be <= E = " +
+                                   std::to_string(cols) + " and T degrees <= B = " + std::to_string(rows));
+  if (pattern.pattern == DegreePattern::periodic && parts.size() < 3)
+    throw ConfigError(kOption, "pattern:periodic needs a period: pattern:periodic:MAX:PERIOD, got '" + spec + "'");
+  if (pattern.pattern != DegreePattern::periodic && parts.size() > 2)
+    throw ConfigError(kOption, "only pattern:periodic takes a PERIOD, got '" + spec + "'");
+  pattern.rows = static_cast<int>(rows);
+  pattern.ring_size = static_cast<int>(cols);
+  pattern.max_degree = static_cast<int>(max);
+  pattern.period = parts.size() > 2 ? static_cast<int>(number(2, "PERIOD")) : 0;
+  RngEngine rng = make_stream(seed, 0, "phase-degrees-s");
+  std::vector<int> s;
+  try {
+    s = make_degree_pattern(pattern, rng);
+  } catch (const ConfigError& error) {
+    throw ConfigError(kOption, error.what());  // names the part: "period: expected a divisor ..."
+  }
+  return PhaseDegrees{std::vector<std::int64_t>(s.begin(), s.end()), uniform(cols, 1, max, seed, "phase-degrees-t")};
+}
+
 }  // namespace
 
 PhaseDegrees make_phase_degrees(const std::string& spec, std::int64_t rows, std::int64_t cols, std::uint64_t seed) {
@@ -84,7 +131,8 @@ PhaseDegrees make_phase_degrees(const std::string& spec, std::int64_t rows, std:
                                      std::to_string(cols) + " and T degrees <= B = " + std::to_string(rows));
     return PhaseDegrees{uniform(rows, low, high, seed, "phase-degrees-s"), uniform(cols, low, high, seed, "phase-degrees-t")};
   }
-  throw ConfigError(kOption, "expected full, uniform:LO..HI or file:PATH, got '" + spec + "'");
+  if (spec.rfind("pattern:", 0) == 0) return pattern_degrees(spec, rows, cols, seed);
+  throw ConfigError(kOption, "expected full, uniform:LO..HI, pattern:NAME[:MAX[:PERIOD]] or file:PATH, got '" + spec + "'");
 }
 
 }  // namespace routelab::cli

@@ -3,6 +3,9 @@
 //   full             s_i = E, t_j = B (all-ones S and T)
 //   uniform:LO..HI   every degree uniform on [LO, HI] (the published inputs are uniform:1..k),
 //                    drawn with Boost.Random from streams named after the seed
+//   pattern:NAME[:MAX[:PERIOD]]  s from scenarios/adversaries/degree_patterns.hpp (sorted_ascending,
+//                    alternating_extremes, periodic with PERIOD dividing E, ...; MAX default E),
+//                    t uniform on [1, MAX] as uniform:1..MAX draws it
 //   file:PATH        a JSON object {"s": [B integers], "t": [E integers]}
 #include <cstdint>
 #include <string>

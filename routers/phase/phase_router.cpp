@@ -66,10 +66,34 @@ std::vector<std::int64_t> PhaseRouter::batch_capacities(const RoutingRequest& re
                                  request.num_experts, request.expert_capacity, speed_weight_);
 }
 
+void PhaseRouter::row_degrees(const RoutingRequest& request, std::vector<std::int64_t>& s) const {
+  const std::span<const std::int32_t> given = request.batch.row_degrees;
+  const std::size_t batch = request.batch.tokens.size();
+  if (given.empty()) {
+    s.assign(batch, eligible_experts_);
+    return;
+  }
+  if (given.size() != batch)
+    throw ConfigError("row_degrees", "expected one degree per token (" + std::to_string(batch) + "), got " +
+                                         std::to_string(given.size()));
+  s.resize(batch);
+  for (std::size_t i = 0; i < batch; ++i) {
+    if (given[i] == kAllExperts) {
+      s[i] = eligible_experts_;
+    } else if (given[i] < 0 || given[i] > request.num_experts) {
+      throw ConfigError("row_degrees", "token " + std::to_string(i) + " has degree " + std::to_string(given[i]) +
+                                           "; expected 0.." + std::to_string(request.num_experts) +
+                                           " (the number of experts) or kAllExperts");
+    } else {
+      s[i] = given[i];
+    }
+  }
+}
+
 void PhaseRouter::route(const RoutingRequest& request, std::span<ExpertId> out) {
   const auto batch = static_cast<std::int64_t>(request.batch.tokens.size());
   if (batch == 0) return;
-  s_.assign(static_cast<std::size_t>(batch), eligible_experts_);
+  row_degrees(request, s_);
   std::vector<std::int64_t> t = batch_capacities(request);
   PhaseOptions options;
   options.k = request.k;
@@ -78,9 +102,10 @@ void PhaseRouter::route(const RoutingRequest& request, std::span<ExpertId> out) 
     route_operator(op, options, RouteTable{out.data(), request.depth});
     return;
   }
-  if (!fixed_operator_ || fixed_operator_->rows() != batch || t != t_) {
+  if (!fixed_operator_ || fixed_operator_->rows() != batch || t != t_ || s_ != fixed_s_) {
     fixed_operator_.emplace(s_, t, seed_, false);
     t_ = std::move(t);
+    fixed_s_ = s_;
   }
   route_operator(*fixed_operator_, options, RouteTable{out.data(), request.depth});
 }

@@ -4,8 +4,9 @@
 // `eligible_experts`) and t_j = expert j's capacity for the batch (the engine's capacity factor x
 // B k / E, weighted by speed, capped at B; without a capacity factor ceil(B k / E x weight)).
 // Params: reseed = per_batch (default: seed derived from (seed, batch index)) | fixed (one seed for
-// the run); eligible_experts = 1..E. Tokens with fewer than k candidates get fewer assignments: the
-// fill ratio in every summary shows it.
+// the run); eligible_experts = 1..E. A batch that carries row degrees (TokenBatch::row_degrees)
+// sets s_i per token instead (kAllExperts: eligible_experts). Tokens with fewer than k candidates
+// get fewer assignments: the fill ratio in every summary shows it.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -38,6 +39,9 @@ class PhaseRouter : public Router {
 
   // The T degrees (expert capacities in tokens) used for a batch of `batch_size` tokens.
   std::vector<std::int64_t> batch_capacities(const RoutingRequest& request) const;
+  // The S degrees of a batch: its row degrees when it carries them, else eligible_experts for all.
+  // Throws ConfigError("row_degrees") for a wrong count or a degree outside 0..E.
+  void row_degrees(const RoutingRequest& request, std::vector<std::int64_t>& s) const;
 
  private:
   std::uint64_t seed_;
@@ -45,7 +49,7 @@ class PhaseRouter : public Router {
   std::int64_t eligible_experts_;  // 0: all
   std::vector<double> speed_weight_;  // speed / mean speed, one per expert (empty: all 1)
   std::optional<PhaseOperator> fixed_operator_;  // reused under reseed = fixed while B and t hold
-  std::vector<std::int64_t> s_, t_;
+  std::vector<std::int64_t> s_, t_, fixed_s_;
 };
 
 std::unique_ptr<Router> make_phase_router(const RouterConfig& config);

@@ -24,6 +24,16 @@ bool AdversarialWorkload::next_batch(TokenBatch& out) {
   if (static_cast<std::int64_t>(batch_keys_.size()) != attackers)
     throw Error("adversary chose " + std::to_string(batch_keys_.size()) + " keys for " + std::to_string(attackers) +
                 " tokens");
+  const bool with_degrees = adversary_->sets_degrees() || !benign.row_degrees.empty();
+  batch_degrees_.clear();
+  if (adversary_->sets_degrees()) {
+    adversary_->choose_degrees(benign.tick, attackers, batch_degrees_);
+    if (batch_degrees_.size() != batch_keys_.size())
+      throw Error("adversary chose " + std::to_string(batch_degrees_.size()) + " row degrees for " +
+                  std::to_string(attackers) + " tokens");
+  } else if (with_degrees) {
+    batch_degrees_.assign(batch_keys_.size(), kAllExperts);
+  }
 
   // Position of attacker j among n tokens: ahead, behind, or spread evenly through the batch.
   const std::size_t n = victims + batch_keys_.size();
@@ -38,16 +48,19 @@ bool AdversarialWorkload::next_batch(TokenBatch& out) {
   tokens_.resize(n);
   embeddings_.assign(n * dim, 0.0f);
   recorded_.assign(n * recorded_k, kNoExpert);
+  degrees_.assign(with_degrees ? n : 0, kAllExperts);
   std::size_t next_attacker = 0;
   std::size_t next_victim = 0;
   for (std::size_t slot = 0; slot < n; ++slot) {
     if (next_attacker < a && (attacker_slot(next_attacker) == slot || next_victim == victims)) {
       const std::uint64_t sequence = keys_sent_.size();  // the adversary's own emission order
+      if (with_degrees) degrees_[slot] = batch_degrees_[next_attacker];
       keys_sent_.push_back(batch_keys_[next_attacker++]);
       tokens_[slot] = Token{kAdversaryTokenBit | sequence, keys_sent_.back(), benign.tick, -1};
       continue;
     }
     tokens_[slot] = benign.tokens[next_victim];
+    if (!benign.row_degrees.empty()) degrees_[slot] = benign.row_degrees[next_victim];
     if (dim > 0)
       std::copy_n(benign.embeddings.begin() + static_cast<std::ptrdiff_t>(next_victim * dim), dim,
                   embeddings_.begin() + static_cast<std::ptrdiff_t>(slot * dim));
@@ -56,7 +69,8 @@ bool AdversarialWorkload::next_batch(TokenBatch& out) {
                   recorded_.begin() + static_cast<std::ptrdiff_t>(slot * recorded_k));
     ++next_victim;
   }
-  out = TokenBatch{benign.tick, benign.index, tokens_, benign.embedding_dim, embeddings_, benign.recorded_k, recorded_};
+  out = TokenBatch{benign.tick, benign.index, tokens_, benign.embedding_dim, embeddings_, benign.recorded_k, recorded_,
+                   degrees_};
   return true;
 }
 

@@ -3,7 +3,9 @@
 // round(share / (1 - share) x victims) tokens per batch (the fraction carried over, so its share
 // of the whole stream is exact), placed ahead of, behind, or evenly among the victims. The
 // victims' tokens are passed through untouched (same keys, ids, ticks as in the benign run), so a
-// benign run and an attacked run differ only by the attacker's tokens.
+// benign run and an attacked run differ only by the attacker's tokens. An adversary that sets row
+// degrees (phase_structure) gets TokenBatch::row_degrees filled: its own tokens' degrees, and the
+// victims' as the benign batch had them (kAllExperts when it had none).
 //
 // Attach it to the simulation as a TokenObserver: it forwards the outcomes of the attacker's own
 // tokens (and only those) to the adversary.
@@ -38,6 +40,8 @@ class AdversarialWorkload : public Workload, public TokenObserver {
   std::vector<Token> tokens_;
   std::vector<float> embeddings_;
   std::vector<ExpertId> recorded_;
+  std::vector<std::int32_t> batch_degrees_;  // the attacker's degrees for this batch
+  std::vector<std::int32_t> degrees_;        // row degrees of the merged batch
 };
 
 }  // namespace routelab

@@ -34,6 +34,14 @@ class Adversary {
     (void)outcome;
   }
   virtual AdversaryStats stats() const { return {}; }
+  // An adversary that shapes row degrees (TokenBatch::row_degrees, read by the phase router) says
+  // so here; choose_degrees then appends one degree per attacker token of the batch, in order.
+  virtual bool sets_degrees() const { return false; }
+  virtual void choose_degrees(Tick tick, std::int64_t count, std::vector<std::int32_t>& degrees) {
+    (void)tick;
+    (void)count;
+    (void)degrees;
+  }
 };
 
 }  // namespace routelab

@@ -5,6 +5,7 @@
 #include "engine/errors.hpp"
 #include "scenarios/adversaries/collision_adversary.hpp"
 #include "scenarios/adversaries/hot_flood_adversary.hpp"
+#include "scenarios/adversaries/phase_structure_adversary.hpp"
 #include "scenarios/adversaries/probe_adversary.hpp"
 #include "scenarios/adversaries/routing_model.hpp"
 
@@ -30,7 +31,27 @@ std::vector<std::uint64_t> flood_keys(const AdversarySpec& spec, std::uint64_t v
   return keys;
 }
 
+// The attacker's degrees come from their own stream, so its keys are the same whatever the pattern.
+std::unique_ptr<Adversary> make_phase_structure(const ScenarioSpec& scenario, DegreePattern pattern,
+                                                std::uint64_t replication, RngEngine keys) {
+  const AdversarySpec& spec = scenario.adversary;
+  return std::make_unique<PhaseStructureAdversary>(
+      phase_structure_pattern(spec, scenario.simulation.num_experts, pattern),
+      spec.key_space > 0 ? spec.key_space : scenario.workload.vocabulary, std::move(keys),
+      make_stream(scenario.simulation.master_seed, replication, "adversary/degrees"));
+}
+
 }  // namespace
+
+DegreePatternSpec phase_structure_pattern(const AdversarySpec& spec, int num_experts, DegreePattern pattern) {
+  return DegreePatternSpec{pattern, 0, num_experts, spec.max_degree > 0 ? spec.max_degree : num_experts, spec.period};
+}
+
+std::unique_ptr<Adversary> make_baseline_adversary(const ScenarioSpec& scenario, std::uint64_t replication) {
+  if (scenario.adversary.kind != AdversaryKind::phase_structure) return nullptr;
+  return make_phase_structure(scenario, DegreePattern::uniform_random, replication,
+                              make_stream(scenario.simulation.master_seed, replication, "adversary"));
+}
 
 std::unique_ptr<Adversary> make_adversary(const ScenarioSpec& scenario, const RouterSpec& router_under_test,
                                           std::uint64_t replication, const RouterRegistry& registry) {
@@ -49,6 +70,8 @@ std::unique_ptr<Adversary> make_adversary(const ScenarioSpec& scenario, const Ro
       return std::make_unique<HotFloodAdversary>(flood_keys(spec, scenario.workload.vocabulary, rng));
     case AdversaryKind::probe:
       return std::make_unique<ProbeAdversary>(spec.probe_budget, spec.key_space, std::move(rng));
+    case AdversaryKind::phase_structure:
+      return make_phase_structure(scenario, spec.pattern, replication, std::move(rng));
     case AdversaryKind::none:
       break;
   }

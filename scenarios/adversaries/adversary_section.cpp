@@ -8,6 +8,8 @@ namespace routelab {
 
 namespace {
 
+constexpr const char* kKindChoices = "collision, hot_flood, colocation, probe, phase_structure";
+
 struct KnobUse {
   const char* key;
   std::vector<AdversaryKind> kinds;  // empty: every kind
@@ -20,6 +22,8 @@ const std::vector<KnobUse>& knob_uses() {
       {"distinct_keys", {K::collision, K::colocation}}, {"search_budget", {K::collision, K::colocation}},
       {"hot_keys", {K::hot_flood}},                    {"keys", {K::hot_flood}},
       {"probe_budget", {K::probe}},
+      {"pattern", {K::phase_structure}},               {"max_degree", {K::phase_structure}},
+      {"period", {K::phase_structure}},
   };
   return uses;
 }
@@ -29,7 +33,8 @@ AdversaryKind parse_kind(const std::string& name) {
   if (name == "hot_flood") return AdversaryKind::hot_flood;
   if (name == "colocation") return AdversaryKind::colocation;
   if (name == "probe") return AdversaryKind::probe;
-  throw_bad_choice("adversary.kind", "collision, hot_flood, colocation, probe", name);
+  if (name == "phase_structure") return AdversaryKind::phase_structure;
+  throw_bad_choice("adversary.kind", kKindChoices, name);
 }
 
 AttackPlacement parse_placement(const std::string& name) {
@@ -56,6 +61,7 @@ std::string_view to_string(AdversaryKind kind) {
     case AdversaryKind::hot_flood: return "hot_flood";
     case AdversaryKind::colocation: return "colocation";
     case AdversaryKind::probe: return "probe";
+    case AdversaryKind::phase_structure: return "phase_structure";
     case AdversaryKind::none: break;
   }
   return "none";
@@ -76,7 +82,7 @@ void read_adversary_section(TableReader& top, ScenarioSpec& spec) {
   TableReader reader(*t, "adversary", top.source());
   AdversarySpec& a = spec.adversary;
   const toml::node* kind_node = reader.get("kind");
-  if (!kind_node) reader.fail(nullptr, "kind", "expected one of collision, hot_flood, colocation, probe");
+  if (!kind_node) reader.fail(nullptr, "kind", std::string("expected one of ") + kKindChoices);
   a.kind = parse_choice(reader, "kind", AdversaryKind::none, parse_kind);
   a.share = reader.number_or("share", a.share, 1e-6, 0.99);
   a.placement = parse_choice(reader, "placement", default_placement(a.kind), parse_placement);
@@ -88,6 +94,9 @@ void read_adversary_section(TableReader& top, ScenarioSpec& spec) {
   a.hot_keys = static_cast<int>(reader.integer_or("hot_keys", a.hot_keys, 1, 1 << 20));
   a.keys = reader.unsigned_integers("keys");
   a.probe_budget = reader.integer_or("probe_budget", a.probe_budget, 0, INT64_MAX);
+  a.pattern = parse_choice(reader, "pattern", a.pattern, parse_degree_pattern);
+  a.max_degree = static_cast<int>(reader.integer_or("max_degree", 0, 0, 1 << 22));
+  a.period = static_cast<int>(reader.integer_or("period", 0, 0, 1 << 22));
   reader.reject_unknown();
 
   for (const auto& use : knob_uses()) {
@@ -100,6 +109,10 @@ void read_adversary_section(TableReader& top, ScenarioSpec& spec) {
   if (!a.keys.empty() && t->get("hot_keys"))
     reader.fail(t->get("hot_keys"), "hot_keys", "give either `keys` or `hot_keys`, not both");
   if (!a.keys.empty()) a.hot_keys = static_cast<int>(a.keys.size());
+  if (a.pattern == DegreePattern::periodic && !t->get("period"))
+    reader.fail(t->get("pattern"), "period", "pattern = \"periodic\" needs a period (a divisor of experts.count)");
+  if (a.pattern != DegreePattern::periodic && t->get("period"))
+    reader.fail(t->get("period"), "period", "only used by pattern = \"periodic\"");
 }
 
 }  // namespace routelab

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "scenarios/adversaries/degree_patterns.hpp"
+
 namespace routelab {
 
 enum class AdversaryKind {
@@ -13,6 +15,7 @@ enum class AdversaryKind {
   hot_flood,   // one key, or a few, at a chosen share of the stream
   colocation,  // colliding tokens placed ahead of the victims in the same batch (capacity exhaustion)
   probe,       // black box: learns overloading keys from its own tokens' drops and latency
+  phase_structure,  // structured row degrees (degree_patterns.hpp) against the phase router's offsets
 };
 
 // Where the attacker's tokens sit in each batch relative to the victims'.
@@ -30,6 +33,9 @@ struct AdversarySpec {
   int hot_keys = 1;                          // hot_flood: distinct hot keys
   std::vector<std::uint64_t> keys;           // hot_flood: explicit keys (else drawn from the adversary stream)
   std::int64_t probe_budget = 4096;          // probe: probe tokens to spend before attacking
+  DegreePattern pattern = DegreePattern::sorted_ascending;  // phase_structure: the attackers' degrees
+  int max_degree = 0;                        // phase_structure: d_max of the pattern; 0 = the number of experts
+  int period = 0;                            // phase_structure, periodic only: a divisor of the number of experts
 
   bool enabled() const { return kind != AdversaryKind::none; }
 };

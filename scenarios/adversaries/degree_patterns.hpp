@@ -2,7 +2,8 @@
 // Structured row-degree inputs against the phase router (shared/spec/phase-router.md). The phase
 // router lays row i's arc of s_i ones on a ring of size N starting at phi_i = (sum_{r<i} s_r) mod N;
 // only the degrees and their order matter. These generators produce degree sequences aligned with
-// those offsets, for an adversary to feed once the router lands (see docs/scenarios.md):
+// those offsets; the phase_structure adversary (phase_structure_adversary.hpp) writes them into its
+// tokens' row degrees, and `routelab phase --degrees pattern:NAME` routes them directly:
 //   sorted_ascending / sorted_descending  the published generator's degrees (uniform on [1, d_max]) sorted
 //   alternating_extremes                  1, d_max, 1, d_max, ...
 //   periodic                              every row N / period ones: offsets repeat every `period` rows

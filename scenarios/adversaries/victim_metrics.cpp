@@ -19,6 +19,8 @@ VictimFigures VictimMetrics::figures() const {
   VictimFigures f;
   f.tokens = tokens_;
   if (assignments_ > 0) f.drop_rate = static_cast<double>(dropped_) / static_cast<double>(assignments_);
+  if (tokens_ > 0 && k_ > 0)
+    f.fill_ratio = static_cast<double>(assignments_) / (static_cast<double>(tokens_) * static_cast<double>(k_));
   if (!latencies_.empty()) {
     f.latency_mean = static_cast<double>(std::accumulate(latencies_.begin(), latencies_.end(), std::int64_t{0})) /
                      static_cast<double>(latencies_.size());

@@ -68,6 +68,17 @@ TEST(PhaseCommand, TableShowsTheStatistics) {
   EXPECT_NE(out.output.find("1024"), std::string::npos);  // full degrees: every row gets k = 8 routes
 }
 
+TEST(PhaseCommand, DegreePatternsAreInputs) {
+  // Reordering the published inputs' degrees changes neither the fill nor the column balance much.
+  const Outcome sorted = run_cli("phase --n 512 --k 64 --seed 1 --degrees pattern:sorted_ascending:64");
+  ASSERT_EQ(sorted.exit_code, 0) << sorted.output;
+  EXPECT_NE(sorted.output.find("pattern:sorted_ascending:64"), std::string::npos);
+  // Periodic with period E: every row one ring position, so at most one route per row.
+  const Outcome periodic = run_cli("phase --n 64 --k 4 --seed 1 --degrees pattern:periodic:8:64 --format json");
+  ASSERT_EQ(periodic.exit_code, 0) << periodic.output;
+  EXPECT_LE(nlohmann::json::parse(periodic.output)["routes_per_row"].get<double>(), 1.0);
+}
+
 TEST(PhaseCommand, DumpsRoutesAsCsvAndMatricesAsPbm) {
   const auto dir = scratch_dir("dumps");
   const Outcome out = run_cli("phase --n 100 --k 5 --seed 2 --degrees uniform:1..60 --dump-routes " +
@@ -99,6 +110,10 @@ TEST(PhaseCommand, BadInputExitsWithTwoAndAMessage) {
       {"phase --n 10 --k 2 --seed 1 --degrees uniform:1..11", "--degrees"},
       {"phase --n 10 --k 2 --seed 1 --degrees uniform:5..2", "--degrees"},
       {"phase --n 10 --k 2 --seed 1 --degrees sometimes", "--degrees"},
+      {"phase --n 64 --k 2 --seed 1 --degrees pattern:spiral", "alternating_extremes, periodic"},
+      {"phase --n 64 --k 2 --seed 1 --degrees pattern:periodic:64", "needs a period"},
+      {"phase --n 64 --k 2 --seed 1 --degrees pattern:periodic:64:5", "period: expected a divisor"},
+      {"phase --n 10 --k 2 --seed 1 --degrees pattern:identical_rows:11", "exceeds a ring size"},
       {"phase --n 10 --k 2 --seed 1 --degrees file:" + (dir / "missing.json").string(), "missing.json"},
       {"phase --n 2 --experts 3 --k 2 --seed 1 --degrees file:" + (dir / "bad.json").string(), "field 't'[2]"},
       {"phase --n 3 --experts 3 --k 2 --seed 1 --degrees file:" + (dir / "bad.json").string(), "expected 3 entries"},

@@ -111,6 +111,47 @@ TEST(PhaseRouter, ReseedPerBatchOrFixed) {
   EXPECT_EQ(route(fixed, batch, 8, 2, 2, 3), route(fixed, batch, 8, 2, 2, 0));
 }
 
+std::vector<ExpertId> route_with_degrees(Router& router, const Batch& batch, int experts, int k,
+                                         std::span<const std::int32_t> degrees) {
+  TokenBatch tokens{0, 0, batch.tokens, 0, {}};
+  tokens.row_degrees = degrees;
+  const RoutingRequest request{tokens, k, k, experts, batch.load, batch.capacity};
+  std::vector<ExpertId> out(batch.tokens.size() * static_cast<std::size_t>(k), kNoExpert);
+  router.route(request, out);
+  return out;
+}
+
+TEST(PhaseRouter, PerTokenRowDegreesAreItsSDegrees) {
+  const Batch batch = make_batch(64, 8, 20);
+  PhaseRouter router(config_for(8, 2));
+  // kAllExperts everywhere is the same as carrying no degrees; so is E.
+  const std::vector<std::int32_t> all(64, kAllExperts), full(64, 8), none(64, 0);
+  EXPECT_EQ(route_with_degrees(router, batch, 8, 2, all), route(router, batch, 8, 2, 2, 0));
+  EXPECT_EQ(route_with_degrees(router, batch, 8, 2, full), route(router, batch, 8, 2, 2, 0));
+  // Degree 0: no eligible expert, no route; degree 1: at most one route (row bound min(k, s_i)).
+  const auto empty = route_with_degrees(router, batch, 8, 2, none);
+  EXPECT_TRUE(std::all_of(empty.begin(), empty.end(), [](ExpertId e) { return e == kNoExpert; }));
+  std::vector<std::int32_t> mixed(64, kAllExperts);
+  for (std::size_t i = 0; i < mixed.size(); i += 2) mixed[i] = 1;
+  const auto routes = route_with_degrees(router, batch, 8, 2, mixed);
+  for (std::size_t i = 0; i < mixed.size(); i += 2) EXPECT_EQ(routes[2 * i + 1], kNoExpert) << i;
+  // The same degrees under reseed = fixed reuse the operator; changed degrees rebuild it.
+  PhaseRouter fixed(config_for(8, 2, {{"reseed", "fixed"}}));
+  const auto before = route_with_degrees(fixed, batch, 8, 2, mixed);
+  EXPECT_EQ(route_with_degrees(fixed, batch, 8, 2, none), empty);
+  EXPECT_EQ(route_with_degrees(fixed, batch, 8, 2, mixed), before);
+  // Wrong count or a degree outside 0..E: a ConfigError naming row_degrees.
+  const std::vector<std::int32_t> short_list(63, 1), too_big(64, 9), negative(64, -2);
+  for (const auto* degrees : {&short_list, &too_big, &negative}) {
+    try {
+      route_with_degrees(router, batch, 8, 2, *degrees);
+      ADD_FAILURE() << "accepted bad row degrees";
+    } catch (const ConfigError& error) {
+      EXPECT_EQ(error.field(), "row_degrees");
+    }
+  }
+}
+
 TEST(PhaseRouter, FillAndDropsShowInTheRunSummary) {
   ScenarioSpec scenario = load_builtin_scenario(kDefaultScenario);
   scenario.workload.total_tokens = 8192;
