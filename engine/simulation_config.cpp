@@ -1,10 +1,9 @@
 #include "engine/simulation_config.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
-#include <numeric>
 
+#include "engine/batch_capacity.hpp"
 #include "engine/errors.hpp"
 
 namespace routelab {
@@ -53,13 +52,10 @@ void compute_batch_capacity(const SimulationConfig& config, std::size_t batch_si
   const int experts = config.num_experts;
   capacity.assign(experts, std::numeric_limits<std::int32_t>::max());
   if (config.capacity_factor <= 0.0) return;
-  double mean_speed = 1.0;
-  if (!config.expert_speed.empty())
-    mean_speed = std::accumulate(config.expert_speed.begin(), config.expert_speed.end(), 0.0) / experts;
-  const double fair_share = static_cast<double>(batch_size) * config.k / experts;
+  const double mean_speed = mean_expert_speed(config.expert_speed);
   for (int e = 0; e < experts; ++e) {
-    const double weight = config.speed(e) / mean_speed;
-    const double cap = std::ceil(config.capacity_factor * fair_share * weight - 1e-9);
+    const double cap =
+        speed_weighted_capacity(batch_size, config.k, experts, config.capacity_factor, config.speed(e), mean_speed);
     capacity[e] = static_cast<std::int32_t>(std::clamp(cap, 0.0, 2.0e9));
   }
 }

@@ -20,7 +20,7 @@ const std::vector<std::string> kParams = learned_router_params(
 }  // namespace
 
 LearnedSeedRouter::LearnedSeedRouter(const RouterConfig& config)
-    : seed_(config.seed), speed_weight_(phase::speed_weights(config.expert_speed)) {
+    : seed_(config.seed), expert_speed_(config.expert_speed) {
   config.params.expect_only(config.name, kParams);
   const ModelReader reader(model_text(config), "learned_seed", config.num_experts);
   model_ = LearnedSeedModel::read(reader);
@@ -48,7 +48,7 @@ void LearnedSeedRouter::route_at_positions(const RoutingRequest& request, std::s
   if (n == 0) return;
   all_experts_.assign(static_cast<std::size_t>(n), request.num_experts);
   const std::vector<std::int64_t> t =
-      phase::batch_capacities(n, request.k, request.num_experts, request.expert_capacity, speed_weight_);
+      phase::batch_capacities(n, request.k, request.num_experts, request.expert_capacity, expert_speed_);
   phase::PhaseOptions options;
   options.k = request.k;
   options.seed = phase::batch_seed(seed_, request.batch.index);
@@ -74,7 +74,7 @@ TrainedModel train_learned_seed_router(const TrainingSet& set, const RouterConfi
   std::vector<std::int32_t> capacity;
   compute_batch_capacity(nominal, static_cast<std::size_t>(set.batch_size), capacity);
   const std::vector<std::int64_t> t = phase::batch_capacities(set.batch_size, set.k, set.experts, capacity,
-                                                              phase::speed_weights(config.expert_speed));
+                                                              config.expert_speed);
   return train_learned_seed(set, t, seed_training_options(config.params));
 }
 

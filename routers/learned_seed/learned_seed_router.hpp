@@ -37,7 +37,7 @@ class LearnedSeedRouter : public Router {
  private:
   LearnedSeedModel model_;
   std::uint64_t seed_;
-  std::vector<double> speed_weight_;
+  std::vector<double> expert_speed_;  // one per expert (empty: all equal)
   SeedPlacement placement_;
   PlacementCounts counts_;
   std::vector<int> seed_of_token_;

@@ -1,11 +1,10 @@
 #include "routers/phase/phase_router.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
-#include <numeric>
 #include <string>
 
+#include "engine/batch_capacity.hpp"
 #include "engine/errors.hpp"
 #include "routers/phase/phase_route.hpp"
 #include "routers/phase/phase_rng.hpp"
@@ -24,7 +23,7 @@ PhaseReseed parse_reseed(const std::string& value) {
 
 PhaseRouter::PhaseRouter(const RouterConfig& config)
     : seed_(config.seed), reseed_(PhaseReseed::per_batch), eligible_experts_(0),
-      speed_weight_(speed_weights(config.expert_speed)) {
+      expert_speed_(config.expert_speed) {
   config.params.expect_only(config.name, {"reseed", "eligible_experts"});
   reseed_ = parse_reseed(config.params.get_string("reseed", "per_batch"));
   eligible_experts_ = config.params.get_int("eligible_experts", config.num_experts);
@@ -33,28 +32,20 @@ PhaseRouter::PhaseRouter(const RouterConfig& config)
                                                      " (the number of experts), got " + std::to_string(eligible_experts_));
 }
 
-std::vector<double> speed_weights(std::span<const double> expert_speed) {
-  std::vector<double> weight;
-  if (expert_speed.empty()) return weight;
-  const double mean = std::accumulate(expert_speed.begin(), expert_speed.end(), 0.0) /
-                      static_cast<double>(expert_speed.size());
-  for (const double speed : expert_speed) weight.push_back(speed / mean);
-  return weight;
-}
-
 std::vector<std::int64_t> batch_capacities(std::int64_t batch, std::int64_t k, int experts,
                                            std::span<const std::int32_t> expert_capacity,
-                                           std::span<const double> speed_weight) {
+                                           std::span<const double> expert_speed) {
   std::vector<std::int64_t> t(static_cast<std::size_t>(experts));
-  const double fair_share = static_cast<double>(batch) * static_cast<double>(k) / experts;
+  const double mean_speed = mean_expert_speed(expert_speed);
   for (std::size_t j = 0; j < t.size(); ++j) {
     std::int64_t capacity = 0;
     if (j < expert_capacity.size() && expert_capacity[j] != std::numeric_limits<std::int32_t>::max()) {
       capacity = expert_capacity[j];
     } else {
       // No capacity factor: each expert's fair share of the batch's B k assignments, by speed.
-      const double weight = speed_weight.empty() ? 1.0 : speed_weight[j];
-      capacity = static_cast<std::int64_t>(std::ceil(fair_share * weight - 1e-9));
+      const double speed = expert_speed.empty() ? 1.0 : expert_speed[j];
+      capacity = static_cast<std::int64_t>(speed_weighted_capacity(static_cast<std::size_t>(batch), static_cast<int>(k),
+                                                                   experts, 1.0, speed, mean_speed));
     }
     t[j] = std::clamp<std::int64_t>(capacity, 0, batch);  // an arc covers at most the whole token ring
   }
@@ -63,7 +54,7 @@ std::vector<std::int64_t> batch_capacities(std::int64_t batch, std::int64_t k, i
 
 std::vector<std::int64_t> PhaseRouter::batch_capacities(const RoutingRequest& request) const {
   return phase::batch_capacities(static_cast<std::int64_t>(request.batch.tokens.size()), request.k,
-                                 request.num_experts, request.expert_capacity, speed_weight_);
+                                 request.num_experts, request.expert_capacity, expert_speed_);
 }
 
 void PhaseRouter::row_degrees(const RoutingRequest& request, std::vector<std::int64_t>& s) const {

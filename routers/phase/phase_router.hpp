@@ -21,16 +21,14 @@ namespace routelab::phase {
 
 enum class PhaseReseed { per_batch, fixed };
 
-// Each expert's speed over the mean speed (empty when no speeds are given: every weight is 1).
-std::vector<double> speed_weights(std::span<const double> expert_speed);
-
 // The T degrees of a batch of `batch` tokens: expert j's capacity from the engine where it has one
-// (expert_capacity[j] below INT32_MAX), else its fair share ceil(batch k / experts x speed weight);
+// (expert_capacity[j] below INT32_MAX), else its fair share by the engine's rule at factor 1
+// (engine/batch_capacity.hpp: ceil(batch k / experts x speed / mean speed));
 // capped at `batch` (an arc covers at most the whole token ring). `phase` routes every batch with
 // these; `learned_seed` uses the same, so both see the same arcs.
 std::vector<std::int64_t> batch_capacities(std::int64_t batch, std::int64_t k, int experts,
                                            std::span<const std::int32_t> expert_capacity,
-                                           std::span<const double> speed_weight);
+                                           std::span<const double> expert_speed);
 
 class PhaseRouter : public Router {
  public:
@@ -47,7 +45,7 @@ class PhaseRouter : public Router {
   std::uint64_t seed_;
   PhaseReseed reseed_;
   std::int64_t eligible_experts_;  // 0: all
-  std::vector<double> speed_weight_;  // speed / mean speed, one per expert (empty: all 1)
+  std::vector<double> expert_speed_;  // one per expert (empty: all equal)
   std::optional<PhaseOperator> fixed_operator_;  // reused under reseed = fixed while B and t hold
   std::vector<std::int64_t> s_, t_, fixed_s_;
 };

@@ -1,0 +1,17 @@
+#pragma once
+// The per-batch capacity rule: expert e may take ceil(factor x B k / E x speed_e / mean speed)
+// assignments of a batch of B tokens. The engine applies it with the scenario's capacity factor;
+// routers that need an expert's fair share without one (the phase router's capacity arcs) apply
+// it with factor 1, so both agree to the last bit.
+#include <cstddef>
+#include <span>
+
+namespace routelab {
+
+double mean_expert_speed(std::span<const double> expert_speed);  // 1 when no speeds are given
+
+// Before any clamping; `speed` is the expert's speed (1 when no speeds are given).
+double speed_weighted_capacity(std::size_t batch_size, int k, int experts, double factor, double speed,
+                               double mean_speed);
+
+}  // namespace routelab
