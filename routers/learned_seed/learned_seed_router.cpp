@@ -1,6 +1,5 @@
 #include "routers/learned_seed/learned_seed_router.hpp"
 
-#include <algorithm>
 
 #include "engine/simulation_config.hpp"
 #include "routers/learned/embedding_check.hpp"
@@ -49,15 +48,10 @@ void LearnedSeedRouter::route_at_positions(const RoutingRequest& request, std::s
   all_experts_.assign(static_cast<std::size_t>(n), request.num_experts);
   const std::vector<std::int64_t> t =
       phase::batch_capacities(n, request.k, request.num_experts, request.expert_capacity, expert_speed_);
+  const phase::PhaseOperator op(all_experts_, t, phase::batch_seed(seed_, request.batch.index), false, positions);
   phase::PhaseOptions options;
   options.k = request.k;
-  options.seed = phase::batch_seed(seed_, request.batch.index);
-  routes_.resize(static_cast<std::size_t>(n * request.k));
-  phase::route_degrees_into(all_experts_, t, positions, options, routes_);
-  const auto k = static_cast<std::size_t>(request.k);
-  const auto depth = static_cast<std::size_t>(request.depth);
-  for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i)
-    std::copy_n(routes_.begin() + static_cast<std::ptrdiff_t>(i * k), k, out.begin() + static_cast<std::ptrdiff_t>(i * depth));
+  phase::route_operator(op, options, phase::RouteTable{out.data(), request.depth});  // straight into the strided output
 }
 
 std::unique_ptr<Router> make_learned_seed_router(const RouterConfig& config) {

@@ -43,7 +43,6 @@ class LearnedSeedRouter : public Router {
   std::vector<int> seed_of_token_;
   std::vector<std::int32_t> position_;
   std::vector<std::int64_t> all_experts_;  // s_i = E for every token
-  std::vector<std::int32_t> routes_;       // B x k, -1 padded, before the copy into the depth-wide output
 };
 
 std::unique_ptr<Router> make_learned_seed_router(const RouterConfig& config);
