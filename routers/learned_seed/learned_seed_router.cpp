@@ -1,6 +1,5 @@
 #include "routers/learned_seed/learned_seed_router.hpp"
 
-
 #include "engine/simulation_config.hpp"
 #include "routers/learned/embedding_check.hpp"
 #include "routers/learned_seed/learned_seed_training.hpp"
