@@ -3,45 +3,58 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 
-#include "cli/replication_statistics.hpp"
+#include "engine/summary_metrics.hpp"
+#include "results/confidence_interval.hpp"
 
 namespace routelab::cli {
 
 namespace {
 
+using results::MeanInterval;
+using results::mean_interval;
+using results::paired_difference;
+
 struct ComparedMetric {
-  const char* key;    // JSON name
-  const char* label;  // table header; nullptr: JSON only
+  std::string key;    // JSON name
+  std::string label;  // table header; empty: JSON only
   double scale;       // 100 for percentages
   int precision;
   bool attack_only;
-  double (*value)(const RunResult&);
+  std::function<double(const RunResult&)> value;
 };
 
 const AdversaryReport& attack(const RunResult& r) { return *r.adversary; }
 
-const ComparedMetric kMetrics[] = {
-    {"load_max_over_mean", "max/mean", 1, 3, false, [](const RunResult& r) { return r.summary.load_max_over_mean; }},
-    {"window_max_over_mean_p99", "win p99", 1, 3, false,
-     [](const RunResult& r) { return r.summary.window_max_over_mean_p99; }},
-    {"cv", nullptr, 1, 3, false, [](const RunResult& r) { return r.summary.load_cv; }},
-    {"drop_rate", "drop%", 100, 2, false, [](const RunResult& r) { return r.summary.drop_rate; }},
-    {"fill_ratio", "fill", 1, 3, false, [](const RunResult& r) { return r.summary.fill_ratio; }},
-    {"latency_mean", nullptr, 1, 1, false, [](const RunResult& r) { return r.summary.latency_mean; }},
-    {"latency_p50", "lat p50", 1, 0, false,
-     [](const RunResult& r) { return static_cast<double>(r.summary.latency_p50); }},
-    {"latency_p99", "lat p99", 1, 0, false,
-     [](const RunResult& r) { return static_cast<double>(r.summary.latency_p99); }},
-    {"overload_events", "overloads", 1, 0, false,
-     [](const RunResult& r) { return static_cast<double>(r.summary.overload_events); }},
-    {"amplification", "amplif", 1, 3, true, [](const RunResult& r) { return attack(r).amplification; }},
-    {"victim_drop_rate", "victim drop%", 100, 2, true, [](const RunResult& r) { return attack(r).victims.drop_rate; }},
-    {"victim_latency_p99", "victim p99", 1, 0, true,
-     [](const RunResult& r) { return static_cast<double>(attack(r).victims.latency_p99); }},
-};
+// Every deterministic numeric metric with a better direction (engine/summary_metrics.hpp), then
+// the attack figures; the table shows those with a heading.
+const std::vector<ComparedMetric>& compared_metrics() {
+  static const std::vector<ComparedMetric> metrics = [] {
+    std::vector<ComparedMetric> list;
+    for (const SummaryMetric& metric : summary_metrics()) {
+      if (!metric.deterministic || !metric.numeric() || metric.better == BetterDirection::none) continue;
+      list.push_back({std::string(metric.name), std::string(metric.heading), metric.scale,
+                      std::max(metric.precision, 0), false,
+                      [&metric](const RunResult& r) { return metric.number(r.summary); }});
+    }
+    list.push_back({"amplification", "amplif", 1, 3, true, [](const RunResult& r) { return attack(r).amplification; }});
+    list.push_back({"victim_drop_rate", "victim drop%", 100, 2, true,
+                    [](const RunResult& r) { return attack(r).victims.drop_rate; }});
+    list.push_back({"victim_latency_p99", "victim p99", 1, 0, true,
+                    [](const RunResult& r) { return static_cast<double>(attack(r).victims.latency_p99); }});
+    return list;
+  }();
+  return metrics;
+}
+
+const ComparedMetric& headline_metric() {
+  for (const auto& metric : compared_metrics())
+    if (metric.key == "load_max_over_mean") return metric;
+  return compared_metrics().front();
+}
 
 // Per router (in order of first appearance), per replication: the runs of every layer.
 struct RouterRuns {
@@ -110,7 +123,7 @@ nlohmann::ordered_json aggregate_to_json(const std::vector<RunResult>& results) 
     entry["layers"] = group.by_replication.begin()->second.size();
     nlohmann::ordered_json metrics;
     nlohmann::ordered_json paired;
-    for (const auto& metric : kMetrics) {
+    for (const auto& metric : compared_metrics()) {
       if (metric.attack_only && !with_attack) continue;
       const auto values = per_replication(group, metric);
       const auto interval = mean_interval(values);
@@ -143,17 +156,17 @@ std::string aggregate_to_table(const ScenarioSpec& scenario, const std::vector<R
                      "(common random numbers)\n",
                      replications, by_layer ? ", each the mean over its trace layers" : "",
                      groups.empty() ? "-" : groups.front().router);
-  const ComparedMetric& headline = kMetrics[0];
+  const ComparedMetric& headline = headline_metric();
   out += fmt::format("{:<14}", "router");
-  for (const auto& metric : kMetrics)
-    if (metric.label && (with_attack || !metric.attack_only)) out += fmt::format(" {:>17}", metric.label);
+  for (const auto& metric : compared_metrics())
+    if (!metric.label.empty() && (with_attack || !metric.attack_only)) out += fmt::format(" {:>17}", metric.label);
   out += fmt::format(" {:>17}", std::string("Δ ") + headline.label);
   if (by_layer) out += fmt::format("  {}", "max/mean by layer min / median / max");
   out += "\n";
   for (const auto& group : groups) {
     out += fmt::format("{:<14}", group.router);
-    for (const auto& metric : kMetrics)
-      if (metric.label && (with_attack || !metric.attack_only))
+    for (const auto& metric : compared_metrics())
+      if (!metric.label.empty() && (with_attack || !metric.attack_only))
         out += fmt::format(" {:>17}",
                            format_interval(mean_interval(per_replication(group, metric)), metric.precision, metric.scale));
     const std::string delta =

@@ -88,8 +88,7 @@ ScenarioSpec load_scenario_with_overrides(const ScenarioOptions& options) {
   return spec;
 }
 
-void prepare_routers(const ScenarioOptions& options, const ScenarioSpec& spec, std::vector<RouterSpec>& routers,
-                     const RouterRegistry& registry) {
+void prepare_routers(const ScenarioOptions& options, std::vector<RouterSpec>& routers) {
   for (const std::string& model : options.models) {
     const auto equals = model.find('=');
     if (equals == std::string::npos || equals == 0 || equals + 1 == model.size())
@@ -103,7 +102,6 @@ void prepare_routers(const ScenarioOptions& options, const ScenarioSpec& spec, s
     }
     if (!found) throw ConfigError("--model", "router '" + name + "' is not among the routers being run");
   }
-  prepare_learned_routers(spec, routers, registry);
 }
 
 }  // namespace routelab::cli

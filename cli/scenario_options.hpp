@@ -28,9 +28,8 @@ struct ScenarioOptions {
 
 void add_scenario_options(CLI::App& command, ScenarioOptions& options);
 ScenarioSpec load_scenario_with_overrides(const ScenarioOptions& options);
-// Applies --model ROUTER=FILE to the chosen routers (a path relative to the working directory)
-// and readies the learned ones (scenarios/training: model files, or in-process training).
-void prepare_routers(const ScenarioOptions& options, const ScenarioSpec& spec, std::vector<RouterSpec>& routers,
-                     const RouterRegistry& registry);
+// Applies --model ROUTER=FILE to the chosen routers (a path relative to the working directory);
+// the run builder readies the learned routers (their model files, or in-process training).
+void prepare_routers(const ScenarioOptions& options, std::vector<RouterSpec>& routers);
 
 }  // namespace routelab::cli

@@ -5,46 +5,38 @@
 #include "cli/comparison_report.hpp"
 #include "cli/quality_report.hpp"
 #include "engine/simulation_config.hpp"
+#include "engine/summary_metrics.hpp"
 #include "scenarios/traces/routing_trace.hpp"
 
 namespace routelab::cli {
 
+std::string format_table_cell(const SummaryMetric& metric, const Summary& summary) {
+  const double value = metric.number(summary) * metric.scale;
+  if (metric.precision < 0) return fmt::format("{:>{}.3g}", value, metric.width);
+  return fmt::format("{:>{}.{}f}", value, metric.width, metric.precision);
+}
+
+std::string table_legend() {
+  std::string legend = "columns:";
+  for (const SummaryMetric& metric : summary_metrics()) {
+    if (metric.heading.empty()) continue;
+    legend += fmt::format(" {} = {}{};", metric.heading, metric.name,
+                          metric.scale == 100 ? " (%)" : (metric.unit == "ticks" ? " (ticks)" : ""));
+  }
+  legend.back() = '\n';
+  return legend;
+}
+
+nlohmann::ordered_json metric_to_json(const MetricValue& value) {
+  return std::visit([](const auto& v) { return nlohmann::ordered_json(v); }, value);
+}
+
 nlohmann::ordered_json result_to_json(const RunResult& result) {
-  const Summary& s = result.summary;
   nlohmann::ordered_json j;
   j["router"] = result.router;
   j["replication"] = result.replication;
   if (result.layer > 0) j["layer"] = result.layer;
-  j["tokens"] = s.tokens;
-  j["tokens_completed"] = s.tokens_completed;
-  j["tokens_unserved"] = s.tokens_unserved;
-  j["batches"] = s.batches;
-  j["assignments"] = s.assignments;
-  j["assignments_dropped"] = s.assignments_dropped;
-  j["assignments_rerouted"] = s.assignments_rerouted;
-  j["load_max_over_mean"] = s.load_max_over_mean;
-  j["window_max_over_mean_mean"] = s.window_max_over_mean_mean;
-  j["window_max_over_mean_p99"] = s.window_max_over_mean_p99;
-  j["cv"] = s.load_cv;
-  j["gini"] = s.load_gini;
-  j["entropy"] = s.load_entropy;
-  j["drop_rate"] = s.drop_rate;
-  j["fill_ratio"] = s.fill_ratio;
-  j["utilization"] = s.utilization;
-  j["latency_mean"] = s.latency_mean;
-  j["latency_p50"] = s.latency_p50;
-  j["latency_p95"] = s.latency_p95;
-  j["latency_p99"] = s.latency_p99;
-  j["latency_max"] = s.latency_max;
-  j["mean_wait"] = s.mean_wait;
-  j["overload_events"] = s.overload_events;
-  j["windows"] = s.windows;
-  j["end_tick"] = s.end_tick;
-  j["events"] = s.events;
-  j["expert_load"] = s.expert_load;
-  j["fingerprint"] = fingerprint_hex(s.fingerprint);
-  j["wall_seconds"] = s.wall_seconds;
-  j["events_per_second"] = s.events_per_second;
+  for (const SummaryMetric& metric : summary_metrics()) j[std::string(metric.name)] = metric_to_json(metric.read(result.summary));
   if (result.adversary) j["adversary"] = adversary_to_json(*result.adversary);
   if (result.quality) j["quality"] = quality_to_json(*result.quality);
   if (result.training_seconds > 0) j["training_seconds"] = result.training_seconds;
@@ -90,21 +82,42 @@ nlohmann::ordered_json report_to_json(const ScenarioSpec& scenario, const std::v
   return j;
 }
 
+nlohmann::ordered_json failures_to_json(const std::vector<RunFailure>& failures) {
+  auto list = nlohmann::ordered_json::array();
+  for (const RunFailure& failure : failures) {
+    nlohmann::ordered_json j;
+    j["router"] = failure.router;
+    j["replication"] = failure.replication;
+    if (failure.layer > 0) j["layer"] = failure.layer;
+    j["error"] = failure.message;
+    list.push_back(j);
+  }
+  return list;
+}
+
+std::string describe_run(const RunFailure& failure) {
+  std::string run = "router '" + failure.router + "'";
+  if (failure.replication > 0) run += fmt::format(", replication {}", failure.replication);
+  if (failure.layer > 0) run += fmt::format(", layer {}", failure.layer);
+  return run + " did not run: " + failure.message;
+}
+
 std::string report_to_table(const ScenarioSpec& scenario, const std::vector<RunResult>& results) {
   const SimulationConfig& sim = scenario.simulation;
   std::string out = fmt::format("scenario {} ({}): {} experts, k={}, capacity factor {:g}, overflow {}, seed {}\n",
                                 scenario.name, scenario.source, sim.num_experts, sim.k, sim.capacity_factor,
                                 to_string(sim.overflow), sim.master_seed);
-  out += fmt::format("{:<14} {:>9} {:>8} {:>9} {:>6} {:>7} {:>7} {:>8} {:>8} {:>9} {:>10}  {}\n", "router", "tokens",
-                     "max/mean", "win p99", "cv", "drop%", "fill", "lat p50", "lat p99", "overloads", "events/s",
-                     "fingerprint");
+  out += fmt::format("{:<14}", "router");
+  for (const SummaryMetric& metric : summary_metrics())
+    if (!metric.heading.empty()) out += fmt::format(" {:>{}}", metric.heading, metric.width);
+  out += "  fingerprint\n";
   for (const auto& result : results) {
-    const Summary& s = result.summary;
-    out += fmt::format("{:<14} {:>9} {:>8.3f} {:>9.3f} {:>6.3f} {:>7.2f} {:>7.3f} {:>8} {:>8} {:>9} {:>10.3g}  {}\n",
-                       result.router, s.tokens, s.load_max_over_mean, s.window_max_over_mean_p99, s.load_cv,
-                       100.0 * s.drop_rate, s.fill_ratio, s.latency_p50, s.latency_p99, s.overload_events,
-                       s.events_per_second, fingerprint_hex(s.fingerprint));
+    out += fmt::format("{:<14}", result.router);
+    for (const SummaryMetric& metric : summary_metrics())
+      if (!metric.heading.empty()) out += " " + format_table_cell(metric, result.summary);
+    out += "  " + fingerprint_hex(result.summary.fingerprint) + "\n";
   }
+  out += table_legend();
   if (scenario.trace.data && scenario.trace.data->rows_skipped > 0)
     out += fmt::format("trace: skipped {} malformed row(s); first: {}\n", scenario.trace.data->rows_skipped,
                        scenario.trace.data->first_skipped);

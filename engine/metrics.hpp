@@ -72,6 +72,7 @@ struct Summary {
   double mean_waiting = 0;           // time-average number waiting, all experts
   double mean_in_system = 0;         // time-average number waiting or in service
   double accepted_rate = 0;          // accepted assignments per tick
+  double arrival_rate = 0;           // tokens that arrived per tick
 
   std::int64_t events = 0;
   std::uint64_t fingerprint = 0;

@@ -417,6 +417,7 @@ Summary Simulation::summary() const {
     s.mean_waiting = waiting_area_ / span;
     s.mean_in_system = in_system_area_ / span;
     s.accepted_rate = static_cast<double>(accepted_) / span;
+    s.arrival_rate = static_cast<double>(s.tokens) / span;
   }
   if (accepted_ > 0) {
     s.mean_wait = wait_sum_ / static_cast<double>(accepted_);

@@ -2,6 +2,7 @@
 // argument exits with 2 and a clear message even where no display is available.
 #include <QApplication>
 #include <QSettings>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -12,6 +13,14 @@
 
 namespace {
 constexpr QSize kScriptedWindowSize(1600, 1000);  // the docs screenshot's size
+
+// Whether Qt will find somewhere to draw: a platform chosen explicitly (QT_QPA_PLATFORM or
+// -platform), or a display server named in the environment. Without one, Qt's xcb plugin aborts.
+bool display_available(const QStringList& arguments) {
+  if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) return true;
+  if (arguments.contains("-platform") || arguments.contains("--platform")) return true;
+  return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -30,6 +39,16 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  if (!display_available(arguments)) {
+    if (!parsed.options.scripted()) {
+      std::fputs("routelab-gui: error: no display: DISPLAY and WAYLAND_DISPLAY are unset. Run it in a desktop "
+                 "session, under Xvfb (xvfb-run routelab-gui ...), or scripted (--run --screenshot FILE "
+                 "--quit-when-done), which renders offscreen.\n",
+                 stderr);
+      return kExitBadArguments;
+    }
+    qputenv("QT_QPA_PLATFORM", "offscreen");  // a scripted run needs no screen
+  }
   QApplication app(argc, argv);
   QApplication::setOrganizationName("routelab");
   QApplication::setApplicationName("routelab-gui");
@@ -56,7 +75,7 @@ int main(int argc, char** argv) {
 
   ScriptedRun script(window, options);
   if (options.scripted()) {
-    script.start();
+    QTimer::singleShot(0, &script, &ScriptedRun::start);  // in the loop, so that its exit() ends the loop
   } else if (options.run) {
     QString error;
     if (window.start_from_selection(&error)) window.group()->run();

@@ -1,11 +1,12 @@
 #include "results/report_statistics.hpp"
 
 #include <algorithm>
-#include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <numeric>
+
+#include "results/confidence_interval.hpp"
 
 namespace routelab::results {
 
@@ -35,7 +36,7 @@ struct Accumulator {
     s.min = n ? min : kNaN;
     s.max = n ? max : kNaN;
     s.stddev = n > 1 ? std::sqrt(m2 / static_cast<double>(n - 1)) : kNaN;
-    s.ci95 = n > 1 ? student_t_95(n - 1) * s.stddev / std::sqrt(static_cast<double>(n)) : kNaN;
+    s.ci95 = n > 1 ? student_t_975(static_cast<int>(n - 1)) * s.stddev / std::sqrt(static_cast<double>(n)) : kNaN;
     return s;
   }
 };
@@ -54,11 +55,6 @@ struct Point {
 bool numeric(ColumnType type) { return type == ColumnType::integer || type == ColumnType::real; }
 
 }  // namespace
-
-double student_t_95(std::size_t dof) {
-  const boost::math::students_t distribution(static_cast<double>(dof));
-  return boost::math::quantile(distribution, 0.975);
-}
 
 ReportData summarize_results(const ResultsStore& store) {
   const StoreIdentity& identity = store.identity();

@@ -43,9 +43,6 @@ struct ReportData {
   std::int64_t stored_runs = 0;
 };
 
-// Two-sided 95% critical value of Student's t with `dof` degrees of freedom (dof >= 1).
-double student_t_95(std::size_t dof);
-
 // Streams every run of the store once (memory grows with points x routers, not with runs).
 ReportData summarize_results(const ResultsStore& store);
 

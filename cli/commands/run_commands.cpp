@@ -1,19 +1,16 @@
 // `routelab run` (one router) and `routelab compare` (several, side by side, same token stream).
 #include <fmt/format.h>
 
-#include <exception>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <sstream>
 
 #include "cli/commands/commands.hpp"
 #include "cli/comparison_report.hpp"
+#include "cli/comparison_runs.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/summary_report.hpp"
 #include "engine/atomic_output_file.hpp"
-#include "engine/chrome_trace_sink.hpp"
-#include "engine/csv_export_sink.hpp"
 #include "engine/errors.hpp"
 #include "scenarios/traces/trace_loader.hpp"
 
@@ -29,78 +26,31 @@ std::vector<std::string> split_names(const std::string& list) {
   return names;
 }
 
-// One run of a comparison: which router, replication and (for a layered trace) layer.
-struct RunKey {
-  const RouterSpec* router;
-  std::uint64_t replication;
-  int layer;
-};
-
-// The export files of one run share a prefix: "layer-NN." for layered traces, "replication-R."
-// when there are several replications.
-std::string export_prefix(const RunKey& key, bool several_layers, bool several_replications) {
-  std::string prefix;
-  if (several_layers) prefix += fmt::format("layer-{:02}.", key.layer);
-  if (several_replications) prefix += "replication-" + std::to_string(key.replication) + ".";
-  return prefix;
-}
-
-// Runs every (router, replication, layer), in parallel; results come back in a fixed order, so
-// the output is the same for any thread count.
-std::vector<RunResult> run_all(const ScenarioSpec& spec, const std::vector<RouterSpec>& routers,
-                               const RouterRegistry& registry, const std::string& out_dir) {
-  for (const auto& router : routers) registry.find(router.name);  // unknown names fail before any work
-  const std::vector<int> layers = layers_to_run(spec);
-  std::vector<ScenarioSpec> layer_specs;
-  for (int layer : layers) layer_specs.push_back(layer > 0 ? scenario_for_layer(spec, layer) : spec);
-  std::vector<RunKey> keys;
-  for (const auto& router : routers)
-    for (std::uint64_t r = 0; r < static_cast<std::uint64_t>(spec.replications); ++r)
-      for (int layer : layers) keys.push_back(RunKey{&router, r, layer});
-
-  std::vector<RunResult> results(keys.size());
-  std::vector<std::exception_ptr> errors(keys.size());
-#pragma omp parallel for schedule(dynamic, 1)
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    try {
-      const RunKey& key = keys[i];
-      const ScenarioSpec& run_spec = layer_specs[i % layers.size()];
-      std::unique_ptr<CsvExportSink> csv;
-      std::unique_ptr<ChromeTraceSink> chrome;
-      std::vector<MetricsSink*> sinks;
-      if (!out_dir.empty()) {
-        const auto directory = std::filesystem::path(out_dir) / key.router->name;
-        const std::string prefix = export_prefix(key, layers.size() > 1, spec.replications > 1);
-        csv = std::make_unique<CsvExportSink>(directory, prefix);
-        chrome = std::make_unique<ChromeTraceSink>(directory / (prefix + "trace.json"), key.router->name);
-        sinks = {csv.get(), chrome.get()};
-      }
-      results[i] = run_scenario(run_spec, *key.router, key.replication, registry, sinks);
-      if (csv) csv->commit();
-      if (chrome) chrome->commit();
-    } catch (...) {
-      errors[i] = std::current_exception();
-    }
-  }
-  for (const auto& error : errors)
-    if (error) std::rethrow_exception(error);
-  return results;
-}
-
-int report(const ScenarioSpec& spec, const std::vector<RunResult>& results, const ScenarioOptions& options) {
-  const auto json = report_to_json(spec, results);
-  if (!options.out_dir.empty()) {
+// Prints (and with --out writes) what finished, then says which runs failed and why; the exit
+// code is 0 only when every run finished (2 when a failure was bad input, else 1). summary.json
+// marks a complete --out directory, so it is not written when a run failed.
+int report(const ScenarioSpec& spec, const ComparisonOutcome& outcome, const ScenarioOptions& options) {
+  const auto& results = outcome.results;
+  auto json = report_to_json(spec, results);
+  if (!outcome.failures.empty()) json["failed"] = failures_to_json(outcome.failures);
+  if (!options.out_dir.empty() && outcome.failures.empty()) {
     AtomicOutputFile summary(std::filesystem::path(options.out_dir) / "summary.json");
     summary.stream() << json.dump(2) << "\n";
     summary.commit();
   }
   if (options.format == "json") {
     fmt::print("{}\n", json.dump(2));
-    return 0;
+  } else if (!results.empty()) {
+    fmt::print("{}", wants_aggregate(results) ? aggregate_to_table(spec, results) : report_to_table(spec, results));
+    if (spec.adversary.enabled()) fmt::print("\n{}", attack_to_table(spec, results));
   }
-  fmt::print("{}", wants_aggregate(results) ? aggregate_to_table(spec, results) : report_to_table(spec, results));
-  if (spec.adversary.enabled()) fmt::print("\n{}", attack_to_table(spec, results));
-  return 0;
+  bool bad_input = false;
+  for (const RunFailure& failure : outcome.failures) {
+    fmt::print(stderr, "routelab: error: {}\n", describe_run(failure));
+    bad_input = bad_input || failure.bad_input;
+  }
+  if (outcome.failures.empty()) return 0;
+  return bad_input ? 2 : 1;
 }
 
 RouterSpec with_scenario_params(const ScenarioSpec& spec, const std::string& name) {
@@ -121,9 +71,12 @@ CommandAction add_run_command(CLI::App& app, const RouterRegistry& registry) {
   return [&registry, options, router] {
     const ScenarioSpec spec = load_scenario_with_overrides(*options);
     const std::string name = router->empty() ? (spec.routers.empty() ? "greedy" : spec.routers.front().name) : *router;
+    registry.find(name);  // a name the user typed that is no router: bad usage, before any run
     std::vector<RouterSpec> routers{with_scenario_params(spec, name)};
-    prepare_routers(*options, spec, routers, registry);
-    return report(spec, run_all(spec, routers, registry, options->out_dir), *options);
+    prepare_routers(*options, routers);
+    TrainedModelCache models;
+    const RunBuilder builder(registry, models);
+    return report(spec, run_comparison(builder, spec, routers, options->out_dir), *options);
   };
 }
 
@@ -135,14 +88,19 @@ CommandAction add_compare_command(CLI::App& app, const RouterRegistry& registry)
   command->add_option("--routers", *routers, "comma-separated router names (default: the scenario's, else every router)");
   return [&registry, options, routers] {
     const ScenarioSpec spec = load_scenario_with_overrides(*options);
+    TrainedModelCache models;
+    const RunBuilder builder(registry, models);
     std::vector<RouterSpec> chosen;
     if (routers->empty()) {
-      chosen = routers_to_compare(spec, registry);
+      chosen = builder.default_routers(spec);
     } else {
-      for (const auto& name : split_names(*routers)) chosen.push_back(with_scenario_params(spec, name));
+      for (const auto& name : split_names(*routers)) {
+        registry.find(name);  // a name the user typed that is no router: bad usage, before any run
+        chosen.push_back(with_scenario_params(spec, name));
+      }
     }
-    prepare_routers(*options, spec, chosen, registry);
-    return report(spec, run_all(spec, chosen, registry, options->out_dir), *options);
+    prepare_routers(*options, chosen);
+    return report(spec, run_comparison(builder, spec, chosen, options->out_dir), *options);
   };
 }
 

@@ -188,7 +188,9 @@ int run_command(const RunOptions& options, const RouterRegistry& registry, const
   }
   const bool live = options.progress == "bar" || (options.progress == "auto" && isatty(fileno(stderr)));
   SweepProgress progress(stderr, live, loaded.selected.size(), skipped);
-  const RunContext context{loaded.sweep, loaded.plan, *loaded.builder, registry, identity.columns, options.windows};
+  TrainedModelCache models;
+  const RunBuilder runs(registry, models);
+  const RunContext context{loaded.sweep, loaded.plan, *loaded.builder, runs, identity.columns, options.windows};
   const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const InterruptGuard interrupt;
   const ExecutionOutcome outcome =

@@ -7,14 +7,12 @@
 #include "cli/summary_report.hpp"
 #include "engine/metrics_sink.hpp"
 #include "engine/rng_streams.hpp"
-#include "scenarios/scenario_runner.hpp"
+#include "engine/summary_metrics.hpp"
 
 namespace routelab::cli {
 
 namespace {
 
-// Summary fields measured with the wall clock: stored, but left out of every comparison.
-constexpr const char* kWallClockMetrics[] = {"wall_seconds", "events_per_second"};
 // Summary fields that are columns of their own in the runs table already.
 constexpr const char* kIdentityFields[] = {"router", "replication"};
 constexpr const char* kRunWallColumn = "run_wall_seconds";
@@ -44,6 +42,13 @@ results::Cell to_cell(const sweeps::ParamValue& value) {
     case sweeps::ValueKind::composite: return value.canonical;
   }
   return std::monostate{};
+}
+
+// Summary fields measured with the wall clock (engine/summary_metrics.hpp): stored, but left out
+// of every comparison.
+bool wall_clock(const std::string& name) {
+  const SummaryMetric* metric = find_summary_metric(name);
+  return metric != nullptr && !metric->deterministic;
 }
 
 template <std::size_t N>
@@ -88,7 +93,7 @@ std::vector<results::ColumnSpec> sweep_columns(const std::vector<std::string>& p
   const auto example = result_to_json(RunResult{});
   for (const auto& [name, value] : example.items()) {
     if (listed(kIdentityFields, name)) continue;
-    columns.push_back({name, listed(kWallClockMetrics, name) ? results::ColumnRole::wall : results::ColumnRole::metric,
+    columns.push_back({name, wall_clock(name) ? results::ColumnRole::wall : results::ColumnRole::metric,
                        column_type(value)});
   }
   columns.push_back({kRunWallColumn, results::ColumnRole::wall, results::ColumnType::real});
@@ -120,7 +125,7 @@ results::RunRecord execute_run(const RunContext& context, const sweeps::PlannedR
     WindowDigest windows;
     std::vector<MetricsSink*> sinks;
     if (context.record_windows) sinks.push_back(&windows);
-    const RunResult result = run_scenario(spec, router_spec, run.replication, context.registry, sinks);
+    const RunResult result = context.runs.build(spec, RunKey{router_spec, run.replication, 0}, sinks)->run();
     const auto summary = result_to_json(result);
     for (std::size_t c = 0; c < context.columns.size(); ++c) {
       const results::ColumnSpec& column = context.columns[c];

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "results/results_store.hpp"
-#include "routers/router_registry.hpp"
+#include "scenarios/run_builder/run_builder.hpp"
 #include "scenarios/sweeps/sweep_file.hpp"
 #include "scenarios/sweeps/sweep_plan.hpp"
 #include "scenarios/sweeps/sweep_scenario.hpp"
@@ -21,7 +21,7 @@ struct RunContext {
   const sweeps::SweepFile& sweep;
   const sweeps::SweepPlan& plan;
   const sweeps::SweepScenarioBuilder& builder;
-  const RouterRegistry& registry;
+  const RunBuilder& runs;  // one builder, so a learned router trains once per point for the whole sweep
   const std::vector<results::ColumnSpec>& columns;
   bool record_windows = false;
 };

@@ -66,7 +66,11 @@ ParsedArguments parse_arguments(const QStringList& arguments, const RouterRegist
   const QCommandLineOption quit("quit-when-done", "Quit when the run is done (after the screenshot).");
   const QCommandLineOption size("size", "Window size, e.g. 1600x1000.", "WxH");
   const QCommandLineOption replication("replication", "Replication index (the token stream's seed).", "N", "0");
-  parser.addOptions({help, version, scenario, routers, run, screenshot, quit, size, replication});
+  const QCommandLineOption summary_json(
+      "summary-json",
+      "When the run is done, write its results as `routelab compare --format json` does (the same routers array).",
+      "FILE");
+  parser.addOptions({help, version, scenario, routers, run, screenshot, quit, size, replication, summary_json});
   // QApplication's own options: accepted here, handled by QApplication.
   for (const char* qt_option : {"platform", "style", "display", "qwindowgeometry", "qwindowtitle", "stylesheet", "plugin"}) {
     QCommandLineOption option(qt_option, "Qt option", "value");
@@ -124,6 +128,14 @@ ParsedArguments parse_arguments(const QStringList& arguments, const RouterRegist
     const QFileInfo directory(QFileInfo(options.screenshot).absolutePath());
     if (!directory.isDir() || !directory.isWritable())
       return bad("--screenshot: directory '" + directory.filePath() + "' does not exist or is not writable");
+  }
+
+  if (parser.isSet(summary_json)) {
+    options.summary_json = parser.value(summary_json);
+    const QFileInfo directory(QFileInfo(options.summary_json).absolutePath());
+    if (!directory.isDir() || !directory.isWritable())
+      return bad("--summary-json: directory '" + directory.filePath() + "' does not exist or is not writable");
+    if (!options.run) return bad("--summary-json needs --run (it reports the run's results)");
   }
 
   if (parser.isSet(size)) {

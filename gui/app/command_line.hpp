@@ -25,9 +25,10 @@ struct GuiOptions {
   bool quit_when_done = false;
   QSize window_size;                // invalid: the saved layout
   std::uint64_t replication = 0;
+  QString summary_json;             // JSON results path (as `routelab compare --format json`); empty: none
 
   // Scripted runs neither read nor write the user's settings, so they are reproducible.
-  bool scripted() const { return !screenshot.isEmpty() || quit_when_done; }
+  bool scripted() const { return !screenshot.isEmpty() || quit_when_done || !summary_json.isEmpty(); }
 };
 
 struct ParsedArguments {

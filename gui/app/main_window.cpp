@@ -24,6 +24,7 @@ namespace routelab::gui {
 MainWindow::MainWindow(const RouterRegistry& registry, QWidget* parent)
     : QMainWindow(parent),
       registry_(registry),
+      builder_(registry_, models_),
       axis_(new TimeAxis(this)),
       event_model_(std::make_unique<OverloadEventModel>()),
       scenario_panel_(new ScenarioPanel(registry, this)),

@@ -10,6 +10,8 @@
 #include "gui/app/command_line.hpp"
 #include "gui/run/run_group.hpp"
 #include "routers/router_registry.hpp"
+#include "scenarios/run_builder/run_builder.hpp"
+#include "scenarios/run_builder/trained_model_cache.hpp"
 
 class QComboBox;
 class QLabel;
@@ -32,8 +34,9 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(const RouterRegistry& registry, QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  // Replaces the current runs by one run per router on `scenario` (all paused). On a bad router or
-  // configuration returns false with the core's message in `error`.
+  // Replaces the current runs by one run per router on `scenario` (all paused), built by the run
+  // builder as `routelab compare` builds them. On an unknown router or an unreadable trace returns
+  // false with the core's message in `error`; a router that fails later fails alone (router_failed).
   bool start_runs(const ScenarioSpec& scenario, const std::vector<std::string>& routers, std::uint64_t replication,
                   QString* error);
   bool start_from_selection(QString* error);  // the scenario panel's selection
@@ -62,7 +65,8 @@ class MainWindow : public QMainWindow {
  signals:
   void runs_started();
   void runs_finished();
-  void runs_failed(const QString& message);
+  void runs_failed(const QString& message);   // no router could run
+  void router_failed(const QString& message);  // one router could not run; the others go on
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -82,6 +86,8 @@ class MainWindow : public QMainWindow {
   void open_sweep_dialog();
 
   const RouterRegistry& registry_;
+  TrainedModelCache models_;  // learned routers train once per scenario for the app's lifetime
+  RunBuilder builder_;
   TimeAxis* axis_;
   std::unique_ptr<OverloadEventModel> event_model_;
   std::unique_ptr<RunGroup> group_;

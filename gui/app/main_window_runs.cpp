@@ -46,7 +46,7 @@ bool MainWindow::start_runs(const ScenarioSpec& scenario, const std::vector<std:
     if (specs.empty()) throw Error("select at least one router");
     const QSettings settings;
     const auto budget_mib = settings.value(kDetailBudgetKey, static_cast<qulonglong>(RunHistory::kDefaultDetailBudgetBytes >> 20)).toULongLong();
-    group_ = std::make_unique<RunGroup>(scenario, specs, replication, registry_, static_cast<std::size_t>(budget_mib) << 20);
+    group_ = std::make_unique<RunGroup>(builder_, scenario, specs, replication, static_cast<std::size_t>(budget_mib) << 20);
   } catch (const std::exception& e) {
     if (error) *error = QString::fromStdString(e.what());
     return false;
@@ -55,6 +55,10 @@ bool MainWindow::start_runs(const ScenarioSpec& scenario, const std::vector<std:
   connect(group_.get(), &RunGroup::data_arrived, this, &MainWindow::on_data_arrived);
   connect(group_.get(), &RunGroup::state_changed, this, &MainWindow::on_state_changed);
   connect(group_.get(), &RunGroup::finished, this, &MainWindow::runs_finished);
+  connect(group_.get(), &RunGroup::router_failed, this, [this](const QString& message) {
+    statusBar()->showMessage(message, 10000);
+    emit router_failed(message);
+  });
   connect(group_.get(), &RunGroup::failed, this, [this](const QString& message) {
     show_error("Run failed", message);
     emit runs_failed(message);
@@ -138,12 +142,16 @@ void MainWindow::update_status() {
   switch (group_->state()) {
     case GroupState::paused: state = "paused"; break;
     case GroupState::running: state = group_->fast_mode() ? "running fast (repaint when done)" : "running"; break;
-    case GroupState::finished: state = "finished"; break;
+    case GroupState::finished: state = group_->failure().isEmpty() ? "finished" : "finished, some routers failed"; break;
     case GroupState::failed: state = "failed: " + group_->failure(); break;
   }
   QStringList runs;
   for (RunSession* session : group_->sessions()) {
     const RunHistory& history = session->history();
+    if (session->failure()) {
+      runs << QString("%1: did not run (%2)").arg(QString::fromStdString(history.label()), *session->failure());
+      continue;
+    }
     runs << QString("%1: %2 batches, %3 windows, %4 overloads")
                 .arg(QString::fromStdString(history.label()))
                 .arg(session->thread().batches())

@@ -7,7 +7,10 @@
 
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 
+#include "cli/summary_report.hpp"
+#include "engine/atomic_output_file.hpp"
 #include "gui/app/main_window.hpp"
 #include "gui/views/time_axis.hpp"
 #include "scenarios/scenario_library.hpp"
@@ -31,8 +34,40 @@ void ScriptedRun::start() {
     return fail(QString::fromStdString(e.what()));
   }
   connect(&window_, &MainWindow::runs_finished, this, &ScriptedRun::finish);
-  connect(&window_, &MainWindow::runs_failed, this, &ScriptedRun::fail);
+  connect(&window_, &MainWindow::runs_failed, this, [this](const QString& message) {
+    write_summary();  // what failed, for whoever reads the file
+    fail(message);
+  });
+  connect(&window_, &MainWindow::router_failed, this, [](const QString& message) {
+    std::fprintf(stderr, "routelab-gui: error: %s\n", message.toLocal8Bit().constData());
+  });
   window_.group()->fast();
+}
+
+bool ScriptedRun::write_summary() {
+  if (options_.summary_json.isEmpty() || !window_.group()) return true;
+  const RunGroup& group = *window_.group();
+  std::vector<RunResult> results;
+  std::vector<RunFailure> failures;
+  for (const RunSession* session : group.sessions()) {
+    if (session->failure()) {
+      failures.push_back(RunFailure{session->router_name(), session->replication(), 0,
+                                    session->failure()->toStdString(), false});
+      continue;
+    }
+    for (const RunResult& result : session->results()) results.push_back(result);
+  }
+  try {
+    auto json = cli::report_to_json(group.scenario(), results);
+    if (!failures.empty()) json["failed"] = cli::failures_to_json(failures);
+    AtomicOutputFile file(std::filesystem::path(options_.summary_json.toStdString()));
+    file.stream() << json.dump(2) << "\n";
+    file.commit();
+  } catch (const std::exception& e) {
+    fail(QString("cannot write '%1': %2").arg(options_.summary_json, QString::fromStdString(e.what())));
+    return false;
+  }
+  return true;
 }
 
 void ScriptedRun::finish() {
@@ -47,7 +82,9 @@ void ScriptedRun::finish() {
                 image.height());
     std::fflush(stdout);
   }
-  if (options_.quit_when_done) QApplication::exit(0);
+  if (!write_summary()) return;
+  const bool some_failed = window_.group() && !window_.group()->failure().isEmpty();
+  if (options_.quit_when_done) QApplication::exit(some_failed ? kExitRunFailed : 0);
 }
 
 void ScriptedRun::fail(const QString& message) {

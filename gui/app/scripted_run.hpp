@@ -1,7 +1,9 @@
 #pragma once
-// Automation: --run --screenshot FILE --quit-when-done. Runs the routers fast (no repaint until
-// done), fits the view, renders the whole window into an image (independent of the screen's colour
-// depth), saves it as PNG and quits with 0; with 1 if the run or the write fails.
+// Automation: --run [--screenshot FILE] [--summary-json FILE] --quit-when-done. Runs the routers
+// fast (no repaint until done), fits the view, renders the whole window into an image (independent
+// of the screen's colour depth), saves it as PNG, writes the results as `routelab compare --format
+// json` does, and quits with 0; with 1 if a router could not run or a write fails. start() must be
+// called from the event loop (QTimer::singleShot), so that every way out ends the loop.
 #include <QObject>
 
 #include "gui/app/command_line.hpp"
@@ -20,6 +22,7 @@ class ScriptedRun : public QObject {
  private:
   void finish();
   void fail(const QString& message);
+  bool write_summary();  // false (after fail()) when the file cannot be written
 
   MainWindow& window_;
   GuiOptions options_;

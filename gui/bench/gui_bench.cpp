@@ -202,7 +202,9 @@ void live_simulation(const Options& o, double batches_per_second, std::int64_t b
   TimeAxis axis;
   PlotStack stack(axis);
   stack.resize(o.width, o.height);
-  RunGroup group(spec, routers, 0, registry, RunHistory::kDefaultDetailBudgetBytes);
+  TrainedModelCache models;
+  const RunBuilder builder(registry, models);
+  RunGroup group(builder, spec, routers, 0, RunHistory::kDefaultDetailBudgetBytes);
   stack.set_runs(group.histories());
   stack.show();
   QObject::connect(&group, &RunGroup::data_arrived, &stack, [&](bool repaint) {

@@ -2,17 +2,23 @@
 
 #include <limits>
 
+#include "scenarios/traces/trace_loader.hpp"
+
 namespace routelab::gui {
 
-RunGroup::RunGroup(const ScenarioSpec& scenario, const std::vector<RouterSpec>& routers, std::uint64_t replication,
-                   const RouterRegistry& registry, std::size_t detail_budget_bytes, QObject* parent)
-    : QObject(parent), scenario_(scenario) {
-  for (const RouterSpec& router : routers) registry.find(router.name);  // unknown names fail before any thread
+RunGroup::RunGroup(const RunBuilder& builder, const ScenarioSpec& scenario, const std::vector<RouterSpec>& routers,
+                   std::uint64_t replication, std::size_t detail_budget_bytes, QObject* parent)
+    : QObject(parent), scenario_(scenario), replication_(replication) {
+  for (const RouterSpec& router : routers) builder.registry().find(router.name);  // unknown names fail before any thread
+  load_trace_data(scenario_);  // once, shared by every session (a layered trace needs its layers)
   for (const RouterSpec& router : routers) {
-    sessions_.push_back(std::make_unique<RunSession>(scenario_, router, replication, registry, detail_budget_bytes));
-    SimulationThread* thread = &sessions_.back()->thread();
+    sessions_.push_back(std::make_unique<RunSession>(builder, scenario_, router, replication, detail_budget_bytes));
+    RunSession* session = sessions_.back().get();
+    SimulationThread* thread = &session->thread();
     connect(thread, &SimulationThread::finished_run, this, &RunGroup::on_session_finished, Qt::QueuedConnection);
-    connect(thread, &SimulationThread::failed, this, &RunGroup::on_session_failed, Qt::QueuedConnection);
+    connect(
+        thread, &SimulationThread::failed, this,
+        [this, session](const QString& message) { on_session_failed(session, message); }, Qt::QueuedConnection);
     connect(thread, &SimulationThread::paused_at_overload, this, &RunGroup::on_paused_at_overload,
             Qt::QueuedConnection);
   }
@@ -81,21 +87,26 @@ void RunGroup::on_paused_at_overload() {
 }
 
 void RunGroup::on_session_finished() {
-  if (!all_finished() || finish_reported_ || state_ == GroupState::failed) return;
+  if (!all_finished() || finish_reported_) return;
   finish_reported_ = true;
   poll(true);  // the last windows and the summary were pushed before the thread said it finished
-  set_state(GroupState::finished);
+  bool any_ran = false;
+  for (const auto& session : sessions_) any_ran = any_ran || !session->failure();
+  set_state(any_ran ? GroupState::finished : GroupState::failed);
   emit data_arrived(true);
-  emit finished();
+  if (any_ran) {
+    emit finished();
+  } else {
+    emit failed(failure_);
+  }
 }
 
-void RunGroup::on_session_failed(const QString& message) {
-  failure_ = message;
-  for (auto& session : sessions_) session->thread().stop();
-  poll(true);
-  set_state(GroupState::failed);
-  emit data_arrived(true);
-  emit failed(message);
+void RunGroup::on_session_failed(RunSession* session, const QString& message) {
+  const QString line = QString("router '%1' did not run: %2").arg(QString::fromStdString(session->router_name()), message);
+  session->set_failure(message);
+  failure_ += (failure_.isEmpty() ? "" : "\n") + line;
+  emit router_failed(line);
+  on_session_finished();  // the failed thread counts as done
 }
 
 void RunGroup::set_state(GroupState state) {

@@ -1,7 +1,9 @@
 #pragma once
 // The runs the window shows side by side: one RunSession per router, all on the same scenario and
 // replication, so every router sees the same token stream (common random numbers). Broadcasts the
-// run controls and drains the rings on a ~30 Hz timer; views repaint on data_arrived.
+// run controls and drains the rings on a ~30 Hz timer; views repaint on data_arrived. A router
+// that cannot run fails alone (router_failed); the others run on. The group has finished when
+// every session has finished or failed, and has failed only when every session failed.
 #include <QObject>
 #include <QTimer>
 
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "gui/run/run_session.hpp"
+#include "scenarios/run_builder/run_builder.hpp"
 
 namespace routelab::gui {
 
@@ -22,9 +25,10 @@ class RunGroup : public QObject {
   // ring rarely holds more than a few hundred windows.
   static constexpr int kPollIntervalMs = 30;
 
-  // Builds every session (throws the core's typed errors); all start paused.
-  RunGroup(const ScenarioSpec& scenario, const std::vector<RouterSpec>& routers, std::uint64_t replication,
-           const RouterRegistry& registry, std::size_t detail_budget_bytes, QObject* parent = nullptr);
+  // Builds every session (throws for an unknown router name or a trace that cannot be read); all
+  // start paused. The builder must outlive the group.
+  RunGroup(const RunBuilder& builder, const ScenarioSpec& scenario, const std::vector<RouterSpec>& routers,
+           std::uint64_t replication, std::size_t detail_budget_bytes, QObject* parent = nullptr);
   ~RunGroup() override;
 
   const ScenarioSpec& scenario() const { return scenario_; }
@@ -40,8 +44,9 @@ class RunGroup : public QObject {
 
   GroupState state() const { return state_; }
   bool fast_mode() const { return mode_ == RunMode::fast; }
-  bool all_finished() const;
-  QString failure() const { return failure_; }
+  bool all_finished() const;      // every session finished or failed
+  QString failure() const { return failure_; }  // the failures so far, one line per router
+  std::uint64_t replication() const { return replication_; }
 
   // At most this many windows per run move into the history per poll while repainting, so a frame
   // stays short (~3 us a window at 256 experts) even when the simulation outruns the UI; the rest
@@ -55,16 +60,18 @@ class RunGroup : public QObject {
   void data_arrived(bool repaint);  // repaint is false in fast mode: views wait for the end
   void state_changed();
   void finished();
-  void failed(const QString& message);
+  void router_failed(const QString& message);  // one router could not run; the others go on
+  void failed(const QString& message);         // every router failed
 
  private:
   void broadcast_mode(RunMode mode);
   void on_session_finished();
-  void on_session_failed(const QString& message);
+  void on_session_failed(RunSession* session, const QString& message);
   void on_paused_at_overload();
   void set_state(GroupState state);
 
   ScenarioSpec scenario_;
+  std::uint64_t replication_ = 0;
   std::vector<std::unique_ptr<RunSession>> sessions_;
   QTimer poll_timer_;
   RunMode mode_ = RunMode::paused;

@@ -1,22 +1,16 @@
 #include "gui/run/run_session.hpp"
 
-#include "scenarios/scenario_runner.hpp"
-
 namespace routelab::gui {
 
-RunSession::RunSession(const ScenarioSpec& scenario, const RouterSpec& router, std::uint64_t replication,
-                       const RouterRegistry& registry, std::size_t detail_budget_bytes)
-    : router_name_(router.name),
-      workload_(make_workload(scenario, replication)),
-      router_(registry.create(make_router_config(scenario, router, replication))),
+RunSession::RunSession(const RunBuilder& builder, const ScenarioSpec& scenario, const RouterSpec& router,
+                       std::uint64_t replication, std::size_t detail_budget_bytes)
+    : router_name_((builder.registry().find(router.name), router.name)),
+      replication_(replication),
+      scenario_(scenario),
       sink_(ring_),
+      runs_(builder, scenario_, router_runs(scenario_, router, replication), &sink_),
       history_(router.name, scenario.simulation.num_experts, scenario.simulation.window_ticks, detail_budget_bytes) {
-  // The same construction as run_scenario(), so a GUI run reproduces the CLI's run exactly.
-  SimulationConfig config = scenario.simulation;
-  config.replication = replication;
-  simulation_ = std::make_unique<Simulation>(config, *workload_, *router_);
-  simulation_->add_sink(sink_);
-  thread_ = std::make_unique<SimulationThread>(*simulation_, sink_);
+  thread_ = std::make_unique<SimulationThread>(runs_, sink_);
   thread_->start();
 }
 

@@ -25,8 +25,8 @@ void lower_this_thread_priority() {
 
 namespace routelab::gui {
 
-SimulationThread::SimulationThread(Simulation& simulation, const RingMetricsSink& sink, QObject* parent)
-    : QThread(parent), simulation_(simulation), sink_(sink) {}
+SimulationThread::SimulationThread(RunSequence& runs, const RingMetricsSink& sink, QObject* parent)
+    : QThread(parent), runs_(runs), sink_(sink) {}
 
 SimulationThread::~SimulationThread() {
   stop();
@@ -103,11 +103,11 @@ void SimulationThread::run() {
     bool more = false;
     QString error;
     try {
-      more = simulation_.step_batch();
+      more = runs_.step_batch();
     } catch (const std::exception& e) {
       error = QString::fromStdString(e.what());
     }
-    batches_.store(simulation_.batches_dispatched(), std::memory_order_release);
+    batches_.store(runs_.batches(), std::memory_order_release);
 
     lock.lock();
     if (!error.isEmpty()) {

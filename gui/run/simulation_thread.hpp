@@ -1,5 +1,5 @@
 #pragma once
-// The worker thread of one run: drives Simulation::step_batch() under the run controls (run,
+// The worker thread of one router's runs: drives RunSequence::step_batch() under the run controls (run,
 // pause, one batch, fast, until the next overload) and a speed limit. It talks to the UI only
 // through the RingMetricsSink (data) and queued signals (state); it never waits for the UI.
 #include <QThread>
@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <mutex>
 
-#include "engine/simulation.hpp"
+#include "scenarios/run_builder/run_sequence.hpp"
 #include "gui/data/ring_metrics_sink.hpp"
 
 namespace routelab::gui {
@@ -26,7 +26,8 @@ class SimulationThread : public QThread {
   Q_OBJECT
 
  public:
-  SimulationThread(Simulation& simulation, const RingMetricsSink& sink, QObject* parent = nullptr);
+  // The first step builds the first run on this thread (a learned router may train first).
+  SimulationThread(RunSequence& runs, const RingMetricsSink& sink, QObject* parent = nullptr);
   ~SimulationThread() override;  // stops and joins
 
   void set_mode(RunMode mode);
@@ -50,7 +51,7 @@ class SimulationThread : public QThread {
  private:
   using Clock = std::chrono::steady_clock;
 
-  Simulation& simulation_;
+  RunSequence& runs_;
   const RingMetricsSink& sink_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;

@@ -25,9 +25,11 @@ class RunControlTest : public QObject {
  private:
   RouterRegistry registry_ = builtin_router_registry();
   ScenarioSpec spec_ = load_builtin_scenario(kDefaultScenario);
+  TrainedModelCache models_;
+  RunBuilder builder_{registry_, models_};
 
   std::unique_ptr<RunGroup> make_group() {
-    return std::make_unique<RunGroup>(spec_, std::vector<RouterSpec>{{"hash", {}}, {"greedy", {}}}, 0, registry_,
+    return std::make_unique<RunGroup>(builder_, spec_, std::vector<RouterSpec>{{"hash", {}}, {"greedy", {}}}, 0,
                                       RunHistory::kDefaultDetailBudgetBytes);
   }
   static std::int64_t batches(const RunGroup& group, int i) { return group.sessions()[static_cast<std::size_t>(i)]->thread().batches(); }
@@ -97,7 +99,7 @@ class RunControlTest : public QObject {
   }
 
   void unknown_router_fails_before_any_thread() {
-    QVERIFY_THROWS_EXCEPTION(UnknownNameError, RunGroup(spec_, {{"nope", {}}}, 0, registry_, 1 << 20));
+    QVERIFY_THROWS_EXCEPTION(UnknownNameError, RunGroup(builder_, spec_, {{"nope", {}}}, 0, 1 << 20));
   }
 };
 

@@ -1,11 +1,10 @@
 #include "scenarios/training/scenario_training.hpp"
 
 #include <chrono>
-#include <filesystem>
 
 #include "engine/errors.hpp"
 #include "engine/rng_streams.hpp"
-#include "scenarios/scenario_runner.hpp"
+#include "scenarios/run_builder/run_workload.hpp"
 #include "scenarios/training/semantic_source.hpp"
 #include "scenarios/training/training_set_builder.hpp"
 
@@ -46,25 +45,6 @@ TrainingOutcome train_router(const ScenarioSpec& scenario, const RouterSpec& rou
   outcome.tokens = static_cast<std::int64_t>(set.tokens());
   outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
   return outcome;
-}
-
-void prepare_learned_routers(const ScenarioSpec& scenario, std::vector<RouterSpec>& routers,
-                             const RouterRegistry& registry) {
-  for (RouterSpec& router : routers) {
-    if (!registry.find(router.name).trainer || !router.model_json.empty()) continue;
-    if (router.params.has("model")) {
-      const std::filesystem::path path(router.params.get_string("model", ""));
-      const std::filesystem::path scenario_file(scenario.source);
-      if (path.is_relative() && std::filesystem::is_regular_file(scenario_file))
-        router.params.set("model", (scenario_file.parent_path() / path).string());
-      continue;
-    }
-    if (!semantic_space(scenario)) throw needs_embeddings(scenario, router.name);
-    const TrainingOutcome outcome = train_router(scenario, router, registry);
-    router.model_json = outcome.model.json;
-    router.model_source = "model trained in-process for '" + router.name + "'";
-    router.training_seconds = outcome.seconds;
-  }
 }
 
 }  // namespace routelab

@@ -26,10 +26,4 @@ struct TrainingOutcome {
 // scenario's tokens carry no embeddings.
 TrainingOutcome train_router(const ScenarioSpec& scenario, const RouterSpec& router, const RouterRegistry& registry);
 
-// Readies every learned router of `routers`: a `model` path given in the scenario file is taken
-// relative to that file's folder; a learned router without a model is trained in-process, once
-// (the same model serves every replication). Other routers are left alone.
-void prepare_learned_routers(const ScenarioSpec& scenario, std::vector<RouterSpec>& routers,
-                             const RouterRegistry& registry);
-
 }  // namespace routelab

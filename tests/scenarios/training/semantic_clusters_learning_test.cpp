@@ -9,6 +9,7 @@
 
 #include "engine/errors.hpp"
 #include "scenarios/scenario_library.hpp"
+#include "scenarios/run_builder/run_builder.hpp"
 #include "scenarios/scenario_runner.hpp"
 #include "scenarios/training/scenario_training.hpp"
 #include "scenarios/training/training_set_builder.hpp"
@@ -68,8 +69,8 @@ TEST(SemanticClustersLearning, AModelFileRoutesExactlyLikeTheModelItWasWrittenFr
   testing::ScratchDir scratch;
   for (const std::string name : {"softmax_topk", "signature", "learned_seed"}) {
     RouterSpec in_memory = learned(name);
-    std::vector<RouterSpec> prepared{in_memory};
-    prepare_learned_routers(spec, prepared, registry);
+    TrainedModelCache models;
+    const std::vector<RouterSpec> prepared{RunBuilder(registry, models).ready_router(spec, in_memory)};
     const auto path = scratch / (name + ".json");
     std::ofstream(path) << prepared.front().model_json;
     RouterSpec from_file{name, {}};

@@ -4,30 +4,31 @@
 
 #include <cmath>
 
-#include "cli/replication_statistics.hpp"
+#include "results/confidence_interval.hpp"
 
-namespace routelab::cli {
+namespace routelab::results {
 namespace {
 
-TEST(ReplicationStatistics, StudentTQuantilesMatchTables) {
+TEST(ConfidenceInterval, StudentTQuantilesMatchTables) {
   EXPECT_NEAR(student_t_975(1), 12.7062, 1e-4);
   EXPECT_NEAR(student_t_975(4), 2.7764, 1e-4);
   EXPECT_NEAR(student_t_975(9), 2.2622, 1e-4);
   EXPECT_NEAR(student_t_975(1000), 1.9623, 1e-4);
 }
 
-TEST(ReplicationStatistics, IntervalOfAKnownSample) {
+TEST(ConfidenceInterval, IntervalOfAKnownSample) {
   const std::vector<double> values{1, 2, 3, 4, 5};
   const MeanInterval interval = mean_interval(values);
   EXPECT_EQ(interval.n, 5);
   EXPECT_DOUBLE_EQ(interval.mean, 3.0);
   // s = sqrt(2.5), standard error sqrt(2.5 / 5), t(0.975, 4) = 2.776445
   EXPECT_NEAR(interval.half_width, 2.776445 * std::sqrt(0.5), 1e-5);
-  EXPECT_EQ(mean_interval(std::vector<double>{7}).half_width, 0.0);
+  // One value has no interval: NaN, never a 0 that would read as certainty.
+  EXPECT_TRUE(std::isnan(mean_interval(std::vector<double>{7}).half_width));
   EXPECT_EQ(mean_interval(std::vector<double>{}).n, 0);
 }
 
-TEST(ReplicationStatistics, PairingRemovesTheSharedNoise) {
+TEST(ConfidenceInterval, PairingRemovesTheSharedNoise) {
   // Two "routers" on the same 6 replications: a large shared component, a constant difference.
   const std::vector<double> shared{10, 14, 9, 16, 12, 11};
   std::vector<double> a, b;
@@ -43,4 +44,4 @@ TEST(ReplicationStatistics, PairingRemovesTheSharedNoise) {
 }
 
 }  // namespace
-}  // namespace routelab::cli
+}  // namespace routelab::results

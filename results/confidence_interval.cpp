@@ -1,11 +1,12 @@
-#include "cli/replication_statistics.hpp"
+#include "results/confidence_interval.hpp"
 
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 
-namespace routelab::cli {
+namespace routelab::results {
 
 double student_t_975(int degrees_of_freedom) {
   return boost::math::quantile(boost::math::students_t(static_cast<double>(degrees_of_freedom)), 0.975);
@@ -17,7 +18,10 @@ MeanInterval mean_interval(std::span<const double> values) {
   if (values.empty()) return result;
   const double n = static_cast<double>(values.size());
   result.mean = std::accumulate(values.begin(), values.end(), 0.0) / n;
-  if (values.size() < 2) return result;
+  if (values.size() < 2) {
+    result.half_width = std::numeric_limits<double>::quiet_NaN();
+    return result;
+  }
   double squares = 0;
   for (double v : values) squares += (v - result.mean) * (v - result.mean);
   const double standard_error = std::sqrt(squares / (n - 1.0)) / std::sqrt(n);
@@ -32,4 +36,4 @@ MeanInterval paired_difference(std::span<const double> a, std::span<const double
   return mean_interval(differences);
 }
 
-}  // namespace routelab::cli
+}  // namespace routelab::results

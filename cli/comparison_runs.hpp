@@ -1,0 +1,22 @@
+#pragma once
+// The runs of `routelab run` and `compare`: every (router, replication, layer) of a comparison,
+// built by the run builder and run in parallel; results come back in the comparison's fixed order,
+// so the output is the same for any thread count. A run that fails is reported as a failure of
+// that run; the others still run. With an output directory, each run also writes its exports.
+#include <string>
+#include <vector>
+
+#include "scenarios/run_builder/run_builder.hpp"
+#include "scenarios/run_builder/run_failure.hpp"
+
+namespace routelab::cli {
+
+struct ComparisonOutcome {
+  std::vector<RunResult> results;    // the finished runs, in comparison order
+  std::vector<RunFailure> failures;  // the others, in comparison order
+};
+
+ComparisonOutcome run_comparison(const RunBuilder& builder, const ScenarioSpec& scenario,
+                                 const std::vector<RouterSpec>& routers, const std::string& out_dir);
+
+}  // namespace routelab::cli

@@ -1,0 +1,97 @@
+#include "scenarios/run_builder/prepared_run.hpp"
+
+#include "engine/errors.hpp"
+#include "scenarios/adversaries/adversarial_workload.hpp"
+#include "scenarios/adversaries/adversary_factory.hpp"
+#include "scenarios/adversaries/victim_metrics.hpp"
+#include "scenarios/quality/quality_model.hpp"
+#include "scenarios/quality/quality_observer.hpp"
+#include "scenarios/run_builder/run_workload.hpp"
+#include "scenarios/training/semantic_source.hpp"
+
+namespace routelab {
+
+namespace {
+
+SimulationConfig config_for(const ScenarioSpec& scenario, std::uint64_t replication) {
+  SimulationConfig config = scenario.simulation;
+  config.replication = replication;
+  return config;
+}
+
+}  // namespace
+
+PreparedRun::PreparedRun(const ScenarioSpec& scenario, const RouterSpec& router, std::uint64_t replication,
+                         const RouterRegistry& registry, std::span<MetricsSink* const> sinks)
+    : scenario_(scenario), router_spec_(router), replication_(replication), registry_(registry) {
+  std::vector<TokenObserver*> observers;
+  if (scenario_.adversary.enabled()) {
+    auto attacked = std::make_unique<AdversarialWorkload>(
+        make_workload(scenario_, replication_), make_adversary(scenario_, router_spec_, replication_, registry_),
+        scenario_.adversary.share, scenario_.adversary.placement);
+    attacked_ = attacked.get();
+    workload_ = std::move(attacked);
+    victims_ = std::make_unique<VictimMetrics>(scenario_.simulation.k);
+    observers = {attacked_, victims_.get()};
+  } else {
+    workload_ = make_workload(scenario_, replication_);
+  }
+  router_ = registry_.create(make_router_config(scenario_, router_spec_, replication_));
+  simulation_ = std::make_unique<Simulation>(config_for(scenario_, replication_), *workload_, *router_);
+  for (auto* sink : sinks) simulation_->add_sink(*sink);
+  // Semantic scenarios: the quality observer scores the run beside the caller's sinks.
+  if (auto space = semantic_space(scenario_)) {
+    quality_model_ = std::make_unique<QualityModel>(std::move(*space), scenario_.simulation.num_experts);
+    quality_ = std::make_unique<QualityObserver>(*quality_model_);
+    simulation_->add_sink(*quality_);
+  }
+  for (auto* observer : observers) simulation_->add_token_observer(*observer);
+}
+
+PreparedRun::~PreparedRun() = default;
+
+bool PreparedRun::step_batch() { return simulation_->step_batch(); }
+
+RunResult PreparedRun::run() {
+  simulation_->run();
+  return complete();
+}
+
+const RunResult& PreparedRun::complete() {
+  if (result_) return *result_;
+  if (!simulation_->finished()) throw Error("PreparedRun::complete: the run has not finished");
+  RunResult result{router_spec_.name, replication_, simulation_->summary(),
+                   scenario_.trace.enabled() ? scenario_.trace.layer : 0, std::nullopt};
+  result.training_seconds = router_spec_.training_seconds;
+  if (quality_) result.quality = quality_->summary();
+  if (attacked_) {
+    // The baseline: the benign stream alone, or (phase_structure) the same attacker with
+    // unstructured degrees; its own router instance, so the measured run's state is untouched.
+    const int k = scenario_.simulation.k;
+    VictimMetrics benign_victims(k);
+    std::unique_ptr<Workload> benign_workload = make_workload(scenario_, replication_);
+    if (auto baseline_adversary = make_baseline_adversary(scenario_, replication_))
+      benign_workload = std::make_unique<AdversarialWorkload>(std::move(benign_workload), std::move(baseline_adversary),
+                                                              scenario_.adversary.share, scenario_.adversary.placement);
+    auto benign_router = registry_.create(make_router_config(scenario_, router_spec_, replication_));
+    Simulation baseline(config_for(scenario_, replication_), *benign_workload, *benign_router);
+    baseline.add_token_observer(benign_victims);
+    const Summary benign = baseline.run();
+
+    AdversaryReport report;
+    report.benign_max_over_mean = benign.load_max_over_mean;
+    report.attacked_max_over_mean = result.summary.load_max_over_mean;
+    report.benign_fill_ratio = benign.fill_ratio;
+    report.attacked_fill_ratio = result.summary.fill_ratio;
+    if (benign.load_max_over_mean > 0) report.amplification = report.attacked_max_over_mean / report.benign_max_over_mean;
+    report.victims = victims_->figures();
+    report.benign = benign_victims.figures();
+    report.attack_tokens = attacked_->attack_tokens();
+    report.stats = attacked_->adversary().stats();
+    result.adversary = report;
+  }
+  result_ = std::move(result);
+  return *result_;
+}
+
+}  // namespace routelab

@@ -1,0 +1,88 @@
+#include "scenarios/run_builder/run_sequence.hpp"
+
+#include <vector>
+
+namespace routelab {
+
+// Forwards to the front end's sink with each run's windows and events shifted to follow the
+// previous runs', and only the last run's finish (the sequence ends once).
+class RunSequence::ShiftedSink : public MetricsSink {
+ public:
+  explicit ShiftedSink(MetricsSink& target) : target_(target) {}
+
+  void shift_to_next_run() {
+    index_offset_ = next_index_;
+    tick_offset_ = next_tick_;
+  }
+  void set_last(bool last) { last_ = last; }
+
+  void on_window(const LoadWindow& window) override {
+    LoadWindow shifted = window;
+    shifted.index += index_offset_;
+    shifted.start += tick_offset_;
+    shifted.end += tick_offset_;
+    next_index_ = shifted.index + 1;
+    next_tick_ = shifted.end;
+    target_.on_window(shifted);
+  }
+  void on_event(const OverloadEvent& event) override {
+    OverloadEvent shifted = event;
+    shifted.start += tick_offset_;
+    shifted.end += tick_offset_;
+    target_.on_event(shifted);
+  }
+  void on_finish(const Summary& summary) override {
+    if (last_) target_.on_finish(summary);
+  }
+  void on_batch_placed(const TokenBatch& batch, std::span<const ExpertId> placed, int k) override {
+    target_.on_batch_placed(batch, placed, k);
+  }
+
+ private:
+  MetricsSink& target_;
+  std::int64_t index_offset_ = 0;
+  Tick tick_offset_ = 0;
+  std::int64_t next_index_ = 0;
+  Tick next_tick_ = 0;
+  bool last_ = false;
+};
+
+RunSequence::RunSequence(const RunBuilder& builder, const ScenarioSpec& scenario, std::vector<RunKey> keys,
+                         MetricsSink* sink)
+    : builder_(builder), scenario_(scenario), keys_(std::move(keys)) {
+  if (sink) shifted_ = std::make_unique<ShiftedSink>(*sink);
+}
+
+RunSequence::~RunSequence() = default;
+
+bool RunSequence::step_batch() {
+  while (!finished()) {
+    if (!current_) {
+      std::vector<MetricsSink*> sinks;
+      if (shifted_) {
+        shifted_->shift_to_next_run();
+        shifted_->set_last(next_ + 1 == keys_.size());
+        sinks.push_back(shifted_.get());
+      }
+      current_ = builder_.build(scenario_, keys_[next_], sinks);
+      ++next_;
+    }
+    if (current_->step_batch()) return true;
+    results_.push_back(current_->complete());
+    batches_before_ += current_->simulation().batches_dispatched();
+    current_.reset();
+    if (!finished()) return true;  // the next run starts with the next step
+  }
+  return false;
+}
+
+void RunSequence::run() {
+  while (step_batch()) {
+  }
+}
+
+std::int64_t RunSequence::batches() const {
+  return batches_before_ + (current_ ? current_->simulation().batches_dispatched() : 0);
+}
+
+}  // namespace routelab

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""One pipeline, one truth: every library scenario x every router gives the same trajectory
+fingerprints in `routelab compare`, in `routelab sweep run` (each stored run re-run by the CLI at
+the master seed the sweep derived for its point) and in the desktop app's scripted run
+(`routelab-gui ... --summary-json`).
+
+Usage: pipeline_parity.py ROUTELAB [ROUTELAB_GUI] [--scenarios a,b] [--work DIR]
+Exits 1 with the differing runs listed when any path disagrees.
+"""
+import argparse
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+
+def run(command, env=None):
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        raise SystemExit(f"command failed ({done.returncode}): {' '.join(command)}\n{done.stderr}")
+    return done.stdout
+
+
+def fingerprints(report):
+    """{(router, replication, layer): fingerprint} of a compare-style JSON report."""
+    return {(r["router"], r["replication"], r.get("layer", 0)): r["fingerprint"] for r in report["routers"]}
+
+
+def library_scenarios(routelab):
+    return [line.split()[0] for line in run([routelab, "scenarios"]).splitlines() if line.strip()]
+
+
+def check_sweep(routelab, scenario, routers, layers, work):
+    """Runs the scenario as a one-point sweep (a point per layer for a layered trace), then checks
+    every stored run against the CLI at that run's master seed. Returns the mismatches."""
+    sweep = os.path.join(work, f"{scenario}.sweep.toml")
+    with open(sweep, "w") as f:
+        f.write(f'scenario = "{scenario}"\nrouters = {json.dumps(routers)}\n')
+        if layers:
+            f.write(f"[grid]\ntrace.layer = {json.dumps(layers)}\n")
+    db = os.path.join(work, f"{scenario}.sqlite")
+    run([routelab, "sweep", "run", sweep, "--db", db, "--jobs", "2", "--progress", "lines"])
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute(
+            "SELECT router, replication, master_seed, parameters, fingerprint, ok, error FROM runs").fetchall()
+    failed = [row for row in rows if not row[5]]
+    if failed:
+        return [f"{scenario}: sweep run of {row[0]} failed: {row[6]}" for row in failed]
+    mismatches = []
+    by_seed = {}
+    for router, replication, seed, parameters, fingerprint, _, _ in rows:
+        layer = json.loads(parameters).get("trace.layer", 0) if parameters else 0
+        by_seed.setdefault((seed, layer), {})[(router, replication, layer)] = fingerprint
+    for (seed, layer), stored in sorted(by_seed.items()):
+        command = [routelab, "compare", "--scenario", scenario, "--routers", ",".join(routers), "--seed", str(seed),
+                   "--format", "json"]
+        if layer:
+            command += ["--layer", str(layer)]
+        cli = fingerprints(json.loads(run(command)))
+        for key, fingerprint in stored.items():
+            cli_key = key if layer else (key[0], key[1], cli_layer(cli, key))
+            if cli.get(cli_key) != fingerprint:
+                mismatches.append(f"{scenario}: sweep {key} seed {seed}: {fingerprint} != CLI {cli.get(cli_key)}")
+    return mismatches
+
+
+def cli_layer(cli, key):
+    """The layer the CLI reports for a one-layer trace scenario (its own layer), else 0."""
+    for router, replication, layer in cli:
+        if router == key[0] and replication == key[1]:
+            return layer
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("routelab")
+    parser.add_argument("gui", nargs="?")
+    parser.add_argument("--scenarios", default="")
+    parser.add_argument("--work", default="")
+    args = parser.parse_args()
+    work = args.work or tempfile.mkdtemp(prefix="routelab-parity-")
+    os.makedirs(work, exist_ok=True)
+    scenarios = args.scenarios.split(",") if args.scenarios else library_scenarios(args.routelab)
+    problems = []
+    checked = 0
+    for scenario in scenarios:
+        report = json.loads(run([args.routelab, "compare", "--scenario", scenario, "--format", "json"]))
+        if report.get("failed"):
+            problems += [f"{scenario}: CLI: {f['router']} did not run: {f['error']}" for f in report["failed"]]
+        cli = fingerprints(report)
+        routers = list(dict.fromkeys(router for router, _, _ in cli))
+        layered = report.get("trace", {}).get("layer") == "all"
+        layers = sorted({layer for _, _, layer in cli}) if layered else []
+        problems += check_sweep(args.routelab, scenario, routers, layers, work)
+        if args.gui:
+            summary = os.path.join(work, f"{scenario}.gui.json")
+            env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+            run([args.gui, "--scenario", scenario, "--routers", ",".join(routers), "--run", "--quit-when-done",
+                 "--summary-json", summary], env=env)
+            with open(summary) as f:
+                gui = fingerprints(json.load(f))
+            if gui != cli:
+                for key in sorted(set(gui) | set(cli)):
+                    if gui.get(key) != cli.get(key):
+                        problems.append(f"{scenario}: app {key}: {gui.get(key)} != CLI {cli.get(key)}")
+        checked += len(cli)
+        print(f"{scenario}: {len(cli)} runs, {len(routers)} routers", flush=True)
+    for problem in problems:
+        print("MISMATCH", problem)
+    print(f"{checked} runs checked over {len(scenarios)} scenarios; {len(problems)} mismatches")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
