@@ -9,6 +9,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/comparison_report.hpp"
+#include "cli/run_output.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/summary_report.hpp"
 #include "engine/atomic_output_file.hpp"
@@ -87,19 +88,16 @@ std::vector<RunResult> run_all(const ScenarioSpec& spec, const std::vector<Route
   return results;
 }
 
-int report(const ScenarioSpec& spec, const std::vector<RunResult>& results, const ScenarioOptions& options) {
-  const auto json = report_to_json(spec, results);
-  if (!options.out_dir.empty()) {
-    AtomicOutputFile summary(std::filesystem::path(options.out_dir) / "summary.json");
-    summary.stream() << json.dump(2) << "\n";
-    summary.commit();
-  }
+int report(const ScenarioSpec& spec, const std::vector<RunResult>& results, const ScenarioOptions& options,
+           OutputTransaction* out) {
+  const std::string json = dump_json(report_to_json(spec, results));
   if (options.format == "json") {
-    fmt::print("{}\n", json.dump(2));
-    return 0;
+    fmt::print("{}\n", json);
+  } else {
+    fmt::print("{}", wants_aggregate(results) ? aggregate_to_table(spec, results) : report_to_table(spec, results));
+    if (spec.adversary.enabled()) fmt::print("\n{}", attack_to_table(spec, results));
   }
-  fmt::print("{}", wants_aggregate(results) ? aggregate_to_table(spec, results) : report_to_table(spec, results));
-  if (spec.adversary.enabled()) fmt::print("\n{}", attack_to_table(spec, results));
+  if (out) commit_output(*out, json);  // after printing: a failed export loses nothing computed
   return 0;
 }
 
@@ -123,7 +121,8 @@ CommandAction add_run_command(CLI::App& app, const RouterRegistry& registry) {
     const std::string name = router->empty() ? (spec.routers.empty() ? "greedy" : spec.routers.front().name) : *router;
     std::vector<RouterSpec> routers{with_scenario_params(spec, name)};
     prepare_routers(*options, spec, routers, registry);
-    return report(spec, run_all(spec, routers, registry, options->out_dir), *options);
+    const auto out = begin_output(*options);
+    return report(spec, run_all(spec, routers, registry, out ? out->staging().string() : ""), *options, out.get());
   };
 }
 
@@ -142,7 +141,8 @@ CommandAction add_compare_command(CLI::App& app, const RouterRegistry& registry)
       for (const auto& name : split_names(*routers)) chosen.push_back(with_scenario_params(spec, name));
     }
     prepare_routers(*options, spec, chosen, registry);
-    return report(spec, run_all(spec, chosen, registry, options->out_dir), *options);
+    const auto out = begin_output(*options);
+    return report(spec, run_all(spec, chosen, registry, out ? out->staging().string() : ""), *options, out.get());
   };
 }
 
