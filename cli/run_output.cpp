@@ -4,8 +4,8 @@
 
 namespace routelab::cli {
 
-std::string dump_json(const nlohmann::json& document) {
-  return document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+std::string dump_json(const nlohmann::ordered_json& document) {
+  return document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::unique_ptr<OutputTransaction> begin_output(const ScenarioOptions& options) {

@@ -13,7 +13,7 @@ namespace routelab::cli {
 
 // Indented JSON; a string that is not valid UTF-8 (a file name with a Latin-1 byte, a trace row
 // quoted in a warning) gets U+FFFD for its bad bytes instead of throwing after the whole run.
-std::string dump_json(const nlohmann::json& document);
+std::string dump_json(const nlohmann::ordered_json& document);
 
 // The transaction for `--out` (null without it): checked before any run starts, so a non-empty
 // directory without `--force` costs no simulation time.

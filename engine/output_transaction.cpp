@@ -111,7 +111,12 @@ bool exchange(const fs::path& a, const fs::path& b) {
 
 }  // namespace
 
-std::string staging_prefix(const fs::path& target) { return "." + target.filename().string() + kStagingTag; }
+std::string staging_prefix(const fs::path& target) {
+  std::string prefix = ".";  // appended piecewise: GCC 12 warns falsely (-Wrestrict) on "." + string
+  prefix += target.filename().string();
+  prefix += kStagingTag;
+  return prefix;
+}
 
 OutputTransaction::OutputTransaction(fs::path target, bool replace) : replace_(replace) {
   target = fs::absolute(target).lexically_normal();

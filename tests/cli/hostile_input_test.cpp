@@ -37,15 +37,15 @@ TEST(HostileInput, DeepFilterExpressionIsAnError) {
   const auto sweep = write(dir / "s.toml", kSweep);
   const std::string deep = repeat("(", 9000) + "true" + repeat(")", 9000);
   for (const char* command : {"plan", "run"}) {
-    const auto result = run_cli(std::string("sweep ") + command + " '" + sweep.string() + "' --db '" +
-                                (dir / "r.sqlite").string() + "' --filter '" + deep + "'");
+    const std::string db = std::string(command) == "run" ? " --db '" + (dir / "r.sqlite").string() + "'" : "";
+    const auto result = run_cli(std::string("sweep ") + command + " '" + sweep.string() + "'" + db + " --filter '" + deep + "'");
     EXPECT_EQ(result.exit_code, 2) << command << result.err.substr(0, 300);
     EXPECT_NE(result.err.find("--filter"), std::string::npos) << result.err.substr(0, 300);
     EXPECT_NE(result.err.find("nests more than 256 levels"), std::string::npos) << result.err.substr(0, 300);
     EXPECT_LT(result.err.size(), 1000u);  // the 18 kB expression is not echoed whole
   }
   EXPECT_FALSE(std::filesystem::exists(dir / "r.sqlite"));
-  const auto constraint = write(dir / "c.toml", std::string(kSweep) + "constraints = ['" + repeat("not ", 60000) + "true']\n");
+  const auto constraint = write(dir / "c.toml", "constraints = ['" + repeat("not ", 60000) + "true']\n" + kSweep);
   const auto result = run_cli("sweep plan '" + constraint.string() + "'");
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("constraints[0]"), std::string::npos) << result.err.substr(0, 300);
@@ -128,7 +128,9 @@ TEST(HostileInput, KilledRunLeavesNoOutputDirectory) {
   // (removed by the next run): SIGKILL after a moment, at whatever point the run has reached.
   ScratchDir dir;
   const auto out = dir / "out";
-  const std::string command = "timeout -s KILL 0.5 '" ROUTELAB_CLI "' compare --tokens 2000000 --out '" + out.string() +
+  // --foreground: timeout waits for the killed child (without it, timeout kills its own group,
+  // itself included, and may return before the child's exit has released its lock).
+  const std::string command = "timeout --foreground -s KILL 0.5 '" ROUTELAB_CLI "' compare --tokens 2000000 --out '" + out.string() +
                               "' >/dev/null 2>&1";
   std::system(command.c_str());
   if (std::filesystem::exists(out)) {  // the run finished within the moment: then it is complete
@@ -137,7 +139,8 @@ TEST(HostileInput, KilledRunLeavesNoOutputDirectory) {
   }
   const auto next = run_cli("run --router hash --tokens 2000 --out '" + out.string() + "' --force");
   EXPECT_EQ(next.exit_code, 0) << next.err;
-  EXPECT_TRUE(partial_files(dir.path()).empty());
+  const auto left = partial_files(dir.path());
+  EXPECT_TRUE(left.empty()) << left.front();
 }
 
 // Items 5, 6 and 8 through the CLI: refused before the run, naming the key, exit code 2.
@@ -187,6 +190,20 @@ TEST(HostileInput, HugeSweepGridIsRefusedBeforeThePlanIsBuilt) {
   EXPECT_EQ(result.exit_code, 2) << result.err;
   EXPECT_NE(result.err.find("grid"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("1e+09 runs"), std::string::npos) << result.err;
+}
+
+// Item 7: a non-UTF-8 byte in a file name made the JSON writer throw after the whole run (exit 1,
+// with --out 15 files and no summary.json); now the byte becomes U+FFFD and everything is written.
+TEST(HostileInput, NonUtf8FileNameStillGivesTheSummary) {
+  ScratchDir dir;
+  const auto scenario = write(dir / "bad\xff name.toml", "name = 'latin'\n[length]\ntokens = 2000\n");
+  const auto out = dir / "out";
+  const auto result = run_cli("compare --routers hash,greedy --format json --scenario '" + scenario.string() +
+                              "' --out '" + out.string() + "'");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto summary = nlohmann::json::parse(read_text(out / "summary.json"));
+  EXPECT_EQ(summary, nlohmann::json::parse(result.out));
+  EXPECT_NE(summary["source"].get<std::string>().find("\xef\xbf\xbd"), std::string::npos);  // U+FFFD
 }
 
 // Item 4: one `sweep run` per database; the second is told so and damages nothing.
