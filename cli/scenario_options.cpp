@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "engine/errors.hpp"
+#include "scenarios/run_budget.hpp"
 #include "scenarios/scenario_library.hpp"
 #include "scenarios/traces/trace_loader.hpp"
 #include "scenarios/training/scenario_training.hpp"
@@ -44,11 +45,15 @@ void add_scenario_options(CLI::App& command, ScenarioOptions& options) {
       ->capture_default_str();
   command.add_option("--out", options.out_dir,
                      "directory for per-window loads and overload events (CSV), a Chrome trace (trace.json) "
-                     "per router, and summary.json");
+                     "per router, and summary.json; written as a whole (a new or empty directory)");
+  command.add_flag("--force", options.force,
+                   "let --out replace the result of an earlier routelab run in that directory");
   command.add_option("--trace", options.trace_path, "replay this trace file or directory instead of the scenario's");
   command.add_option("--layer", options.layer, "trace layer to replay (1, 2, ...) or 'all' for a layered run");
   command.add_flag("--skip-bad-rows", options.skip_bad_rows,
                    "skip malformed trace rows (and report how many) instead of failing on the first");
+  command.add_flag("--ignore-budget", options.ignore_budget,
+                   "run even when the pre-run estimate of work or memory exceeds this machine's budget");
   command.add_option("--model", options.models,
                      "ROUTER=FILE: a trained model for a learned router (from `routelab train`; repeatable)");
 }
@@ -85,10 +90,12 @@ ScenarioSpec load_scenario_with_overrides(const ScenarioOptions& options) {
   }
   spec.validate();
   load_trace_data(spec);
+  if (!options.ignore_budget) check_run_budget(spec);  // before any allocation the run would make
   return spec;
 }
 
 void prepare_routers(const ScenarioOptions& options, std::vector<RouterSpec>& routers) {
+  check_distinct_routers(routers, "--routers");
   for (const std::string& model : options.models) {
     const auto equals = model.find('=');
     if (equals == std::string::npos || equals == 0 || equals + 1 == model.size())

@@ -20,6 +20,8 @@ struct ScenarioOptions {
   std::string trace_path;
   std::string layer;
   bool skip_bad_rows = false;
+  bool force = false;  // --force: --out may replace an earlier routelab result
+  bool ignore_budget = false;  // --ignore-budget: skip the pre-run work/memory check
   std::vector<std::string> models;  // ROUTER=FILE: trained models for learned routers
   CLI::Option* seed_option = nullptr;
   CLI::Option* tokens_option = nullptr;

@@ -2,9 +2,11 @@
 
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
+#include <algorithm>
 #include <cmath>
 
 #include "engine/errors.hpp"
+#include "engine/tick_limits.hpp"
 
 namespace routelab {
 
@@ -24,12 +26,14 @@ Tick ServiceModel::sample(RngEngine& rng, double speed) const {
       break;
     }
   }
-  return static_cast<Tick>(std::llround(ticks / speed));
+  // Validation bounds mean / speed; a far tail sample (or a lognormal with a huge cv) is cut at the
+  // same bound so the clock never overflows and llround never sees infinity.
+  return static_cast<Tick>(std::llround(std::min(ticks / speed, static_cast<double>(kMaxServiceTicks))));
 }
 
 void ServiceModel::validate(const std::string& field) const {
-  if (!(mean_ticks > 0.0) || !std::isfinite(mean_ticks))
-    throw ConfigError(field + ".mean_ticks", "expected a positive number of ticks");
+  if (!(mean_ticks > 0.0) || !std::isfinite(mean_ticks) || mean_ticks > static_cast<double>(kMaxServiceTicks))
+    throw ConfigError(field + ".mean_ticks", "expected a positive number of ticks, at most 2^40");
   if (distribution == ServiceDistribution::lognormal && (!(cv > 0.0) || !std::isfinite(cv)))
     throw ConfigError(field + ".cv", "expected a positive coefficient of variation");
 }

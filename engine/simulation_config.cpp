@@ -5,6 +5,7 @@
 
 #include "engine/batch_capacity.hpp"
 #include "engine/errors.hpp"
+#include "engine/tick_limits.hpp"
 
 namespace routelab {
 
@@ -36,6 +37,14 @@ void SimulationConfig::validate() const {
     for (double s : expert_speed)
       if (!(s > 0.0) || !std::isfinite(s)) throw ConfigError("experts.speed", "expected positive speeds");
   }
+  // A slow expert's service time is mean / speed ticks; beyond kMaxServiceTicks the clock's sums
+  // would overflow (speed 1e-300 did, issue 16).
+  const double slowest = expert_speed.empty() ? 1.0 : *std::min_element(expert_speed.begin(), expert_speed.end());
+  if (service.mean_ticks / slowest > static_cast<double>(kMaxServiceTicks))
+    throw ConfigError(expert_speed.empty() || slowest == 1.0 ? "experts.service.mean_ticks" : "experts.speed",
+                      "a mean service time of " + std::to_string(service.mean_ticks / slowest) +
+                          " ticks (mean_ticks / speed) is beyond the limit of 2^40 ticks; raise the speed or "
+                          "lower experts.service.mean_ticks");
   if (k < 1 || k > num_experts)
     throw ConfigError("routing.k", "expected 1 <= k <= number of experts (" + std::to_string(num_experts) + ")");
   if (!std::isfinite(capacity_factor)) throw ConfigError("routing.capacity_factor", "expected a finite number");
@@ -43,7 +52,10 @@ void SimulationConfig::validate() const {
     throw ConfigError("routing.capacity_factor",
                       "overflow policy '" + std::string(to_string(overflow)) + "' needs a positive capacity factor");
   if (queue_buffer < -1) throw ConfigError("routing.buffer", "expected -1 (unbounded) or a size >= 0");
-  if (window_ticks < 1) throw ConfigError("metrics.window_ticks", "expected at least 1 tick");
+  if (window_ticks < 1 || window_ticks > kMaxTick)
+    throw ConfigError("metrics.window_ticks", "expected 1.." + std::to_string(kMaxTick) + " (2^53) ticks");
+  if (stop_tick > kMaxTick)
+    throw ConfigError("length.ticks", "expected at most " + std::to_string(kMaxTick) + " (2^53) ticks");
   if (queue_threshold < -1) throw ConfigError("metrics.queue_threshold", "expected -1 (off) or >= 0");
 }
 

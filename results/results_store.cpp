@@ -1,5 +1,7 @@
 #include "results/results_store.hpp"
 
+#include <charconv>
+#include <set>
 #include <system_error>
 
 namespace routelab::results {
@@ -58,6 +60,34 @@ std::string read_meta(const Database& db, const std::string& key) {
   statement.bind(1, key);
   if (!statement.step()) throw ResultsError("database '" + db.file() + "' is corrupt: no '" + key + "' in its meta table");
   return statement.text(0);
+}
+
+// A number kept as text in the meta table; a damaged value is named, not a raw "stoll" (issue 16).
+std::int64_t meta_integer(const Database& db, const std::string& key) {
+  const std::string text = read_meta(db, key);
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || text.empty() || value < 0)
+    throw ResultsError("'" + db.file() + "' is damaged: meta." + key + " is '" + text.substr(0, 40) +
+                       "', expected a count >= 0");
+  return value;
+}
+
+// The runs and windows tables have the columns this store reads and writes; a damaged or edited
+// table is named here rather than failing later with raw SQL (issue 16).
+void check_tables(const Database& db, const std::vector<ColumnSpec>& columns) {
+  std::set<std::string> have;
+  Statement info = db.prepare("SELECT name FROM pragma_table_info('runs')");
+  while (info.step()) have.insert(info.text(0));
+  std::vector<std::string> wanted = fixed_run_columns();
+  for (const auto& column : columns) wanted.push_back(column.name);
+  for (const auto& name : wanted)
+    if (!have.count(name))
+      throw ResultsError("'" + db.file() + "' is damaged: its runs table has no column '" + name +
+                         "' (use a new database, or rerun the sweep)");
+  Statement windows = db.prepare("SELECT count(*) FROM pragma_table_info('windows')");
+  if (!windows.step() || windows.text(0) == "0")
+    throw ResultsError("'" + db.file() + "' is damaged: it has no windows table");
 }
 
 // Checks, in order, that the file is SQLite, is ours, has our schema and is intact; each failure
@@ -185,10 +215,11 @@ ResultsStore ResultsStore::open(const std::filesystem::path& path, bool writable
   identity.sweep_name = read_meta(*db, "sweep_name");
   identity.sweep_text = read_meta(*db, "sweep_text");
   identity.base_scenario = read_meta(*db, "base_scenario");
-  identity.planned_runs = std::stoll(read_meta(*db, "planned_runs"));
+  identity.planned_runs = meta_integer(*db, "planned_runs");
   Statement columns = db->prepare("SELECT name, role, type FROM columns ORDER BY position");
   while (columns.step())
     identity.columns.push_back(ColumnSpec{columns.text(0), parse_role(columns.text(1), *db), parse_type(columns.text(2), *db)});
+  check_tables(*db, identity.columns);
   if (writable) db->execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
   ResultsStore store(std::move(db), std::move(identity));
   if (writable) store.prepare_writes();
@@ -249,7 +280,12 @@ void ResultsStore::insert(const RunRecord& record) {
   } catch (...) {
     insert_run_->reset();
     insert_window_->reset();
-    database_->execute("ROLLBACK");
+    // SQLite may have rolled back already (it does on a full disk); a failing ROLLBACK then
+    // ("cannot rollback - no transaction is active") must not hide the error that matters.
+    try {
+      database_->execute("ROLLBACK");
+    } catch (const ResultsError&) {
+    }
     throw;
   }
 }

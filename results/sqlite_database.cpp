@@ -12,6 +12,10 @@ constexpr int kBusyTimeoutMs = 5000;
 
 [[noreturn]] void throw_sqlite(sqlite3* db, int code, const std::string& file, const std::string& what) {
   const std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+  const int primary = (db ? sqlite3_extended_errcode(db) : code) & 0xff;
+  if (primary == SQLITE_FULL)  // say it plainly: the fix is room on the disk, not the database
+    throw ResultsError("database '" + file + "': disk full (" + what + ": " + message +
+                       "); every run stored before is kept: free space, then --resume");
   throw ResultsError("database '" + file + "': " + what + ": " + message);
 }
 

@@ -1,6 +1,7 @@
 #include "scenarios/scenario_spec.hpp"
 
 #include <cmath>
+#include <map>
 
 #include "engine/errors.hpp"
 #include "engine/rng_streams.hpp"
@@ -28,8 +29,23 @@ void validate_phase_structure(const AdversarySpec& adversary, int experts) {
 
 }  // namespace
 
+void check_distinct_routers(const std::vector<RouterSpec>& routers, const std::string& field) {
+  std::map<std::string, std::size_t> first;
+  for (std::size_t i = 0; i < routers.size(); ++i) {
+    const auto [at, fresh] = first.emplace(routers[i].name, i);
+    if (fresh) continue;
+    const bool listed = field == "routers";
+    throw ConfigError(listed ? "routers[" + std::to_string(i) + "].name" : field,
+                      "router '" + routers[i].name + "' is listed twice" +
+                          (listed ? " (also routers[" + std::to_string(at->second) + "])" : std::string()) +
+                          ": a comparison runs each router once, under its name and its seed; to compare "
+                          "parameter variants of one router use a sweep, where each entry takes a `label`");
+  }
+}
+
 void ScenarioSpec::validate() const {
   simulation.validate();
+  check_distinct_routers(routers, "routers");
   if (workload.batch_size < 1) throw ConfigError("batches.size", "expected at least 1 token per batch");
   if (!(workload.interval_ticks > 0) || !std::isfinite(workload.interval_ticks))
     throw ConfigError("batches.interval_ticks", "expected a positive number of ticks");

@@ -86,6 +86,10 @@ struct ScenarioSpec {
   void validate() const;  // throws ConfigError naming the field
 };
 
+// Two routers of one name in one comparison would share a seed, an output folder and a row name
+// (issue 16): rejected, naming `field` ("routers" gives "routers[i].name" keys).
+void check_distinct_routers(const std::vector<RouterSpec>& routers, const std::string& field);
+
 // The router config for `router` in replication `replication` of `scenario`: its seed is the
 // named stream "router/<name>", so routers never share or shift the workload's stream.
 RouterConfig make_router_config(const ScenarioSpec& scenario, const RouterSpec& router, std::uint64_t replication);

@@ -8,6 +8,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/comparison_report.hpp"
 #include "cli/comparison_runs.hpp"
+#include "cli/run_output.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/summary_report.hpp"
 #include "engine/atomic_output_file.hpp"
@@ -26,31 +27,31 @@ std::vector<std::string> split_names(const std::string& list) {
   return names;
 }
 
-// Prints (and with --out writes) what finished, then says which runs failed and why; the exit
-// code is 0 only when every run finished (2 when a failure was bad input, else 1). summary.json
-// marks a complete --out directory, so it is not written when a run failed.
-int report(const ScenarioSpec& spec, const ComparisonOutcome& outcome, const ScenarioOptions& options) {
+// Prints what finished, then commits the --out directory (after printing: a failed export
+// loses nothing computed) and says which runs failed and why. The exit code is 0 only when every
+// run finished (2 when a failure was bad input, else 1); with a failure, --out is not committed
+// (summary.json marks a complete result), so the directory keeps what it held before.
+int report(const ScenarioSpec& spec, const ComparisonOutcome& outcome, const ScenarioOptions& options,
+           OutputTransaction* out) {
   const auto& results = outcome.results;
-  auto json = report_to_json(spec, results);
-  if (!outcome.failures.empty()) json["failed"] = failures_to_json(outcome.failures);
-  if (!options.out_dir.empty() && outcome.failures.empty()) {
-    AtomicOutputFile summary(std::filesystem::path(options.out_dir) / "summary.json");
-    summary.stream() << json.dump(2) << "\n";
-    summary.commit();
-  }
+  auto document = report_to_json(spec, results);
+  if (!outcome.failures.empty()) document["failed"] = failures_to_json(outcome.failures);
+  const std::string json = dump_json(document);
   if (options.format == "json") {
-    fmt::print("{}\n", json.dump(2));
+    fmt::print("{}\n", json);
   } else if (!results.empty()) {
     fmt::print("{}", wants_aggregate(results) ? aggregate_to_table(spec, results) : report_to_table(spec, results));
     if (spec.adversary.enabled()) fmt::print("\n{}", attack_to_table(spec, results));
   }
+  std::fflush(stdout);
   bool bad_input = false;
   for (const RunFailure& failure : outcome.failures) {
     fmt::print(stderr, "routelab: error: {}\n", describe_run(failure));
     bad_input = bad_input || failure.bad_input;
   }
-  if (outcome.failures.empty()) return 0;
-  return bad_input ? 2 : 1;
+  if (!outcome.failures.empty()) return bad_input ? 2 : 1;
+  if (out) commit_output(*out, json);
+  return 0;
 }
 
 RouterSpec with_scenario_params(const ScenarioSpec& spec, const std::string& name) {
@@ -76,7 +77,8 @@ CommandAction add_run_command(CLI::App& app, const RouterRegistry& registry) {
     prepare_routers(*options, routers);
     TrainedModelCache models;
     const RunBuilder builder(registry, models);
-    return report(spec, run_comparison(builder, spec, routers, options->out_dir), *options);
+    const auto out = begin_output(*options);
+    return report(spec, run_comparison(builder, spec, routers, out ? out->staging().string() : ""), *options, out.get());
   };
 }
 
@@ -100,7 +102,8 @@ CommandAction add_compare_command(CLI::App& app, const RouterRegistry& registry)
       }
     }
     prepare_routers(*options, chosen);
-    return report(spec, run_comparison(builder, spec, chosen, options->out_dir), *options);
+    const auto out = begin_output(*options);
+    return report(spec, run_comparison(builder, spec, chosen, out ? out->staging().string() : ""), *options, out.get());
   };
 }
 

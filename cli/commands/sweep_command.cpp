@@ -12,6 +12,7 @@
 #include "cli/sweep/interrupt_guard.hpp"
 #include "cli/sweep/run_records.hpp"
 #include "cli/sweep/sweep_executor.hpp"
+#include "results/database_lock.hpp"
 #include "results/results_compare.hpp"
 #include "results/results_merge.hpp"
 #include "results/results_store.hpp"
@@ -160,6 +161,7 @@ int run_command(const RunOptions& options, const RouterRegistry& registry, const
   identity.planned_runs = static_cast<std::int64_t>(loaded.plan.runs.size());
   identity.columns = sweep_columns(loaded.plan.parameter_keys);
 
+  const results::DatabaseLock lock(options.db);  // before the database is looked at or created
   std::optional<results::ResultsStore> store;
   if (std::filesystem::exists(options.db)) {
     if (!options.resume)

@@ -8,6 +8,7 @@
 #include "engine/metrics_sink.hpp"
 #include "engine/rng_streams.hpp"
 #include "engine/summary_metrics.hpp"
+#include "scenarios/run_budget.hpp"
 
 namespace routelab::cli {
 
@@ -117,6 +118,7 @@ results::RunRecord execute_run(const RunContext& context, const sweeps::PlannedR
   record.cells.assign(context.columns.size(), std::monostate{});
   try {
     const ScenarioSpec spec = context.builder.scenario_for(point.parameters);
+    check_run_budget(spec);  // a runaway point fails as a recorded run, not as years of work
     const RouterSpec router_spec{router.name, router.params};
     record.master_seed = std::to_string(spec.simulation.master_seed);
     // "workload" is the stream name SyntheticWorkload draws from (synthetic_workload.hpp).

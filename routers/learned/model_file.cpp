@@ -37,10 +37,20 @@ ModelText model_text(const RouterConfig& config) {
 }
 
 ModelReader::ModelReader(const ModelText& text, const std::string& router, int experts) : source_(text.source) {
+  // The parser names no key when a number overflows a double (1e400, issue 16): remember the
+  // last key it read, so the message can.
+  std::string last_key;
+  const auto track = [&last_key](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    if (event == nlohmann::json::parse_event_t::key && parsed.is_string()) last_key = parsed.get<std::string>();
+    return true;
+  };
   try {
-    document_ = nlohmann::json::parse(text.json);
+    document_ = nlohmann::json::parse(text.json, track);
   } catch (const nlohmann::json::parse_error& error) {
     fail("(syntax)", std::string("not valid JSON: ") + error.what());
+  } catch (const nlohmann::json::out_of_range& error) {
+    fail(last_key.empty() ? "(syntax)" : last_key,
+         std::string("a number beyond the range of a double (") + error.what() + ")");
   }
   if (!document_.is_object()) fail("(document)", "expected a JSON object");
   const auto format = document_.find("format");

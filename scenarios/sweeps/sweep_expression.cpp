@@ -11,6 +11,13 @@ namespace routelab::sweeps {
 
 namespace {
 
+// How deep an expression tree may be, parentheses, `not` and unary minus included. The parser and
+// the evaluator recurse once per level; without a bound a hostile `--filter` of 9,000 '(' overflows
+// the stack. Real constraints nest a handful of levels; 256 keeps the worst recursion under a few
+// hundred kilobytes even in a sanitizer build on a worker thread. Chains of `and`/`or` are n-ary
+// nodes, so a flat list of 50,000 `or` terms is one level, not 50,000.
+constexpr std::size_t kMaxDepth = 256;
+
 enum class Op {
   literal, variable, negate, logical_not, logical_and, logical_or,
   add, subtract, multiply, divide, modulo,
@@ -110,6 +117,7 @@ struct Expression::Node {
   std::size_t column = 1;
   ExprValue value;       // literal
   std::size_t slot = 0;  // variable
+  std::size_t depth = 1; // levels of this subtree, bounded by kMaxDepth
   std::vector<std::unique_ptr<Node>> children;
 };
 
@@ -122,6 +130,19 @@ std::unique_ptr<Node> make(Op op, std::size_t column) {
   node->op = op;
   node->column = column;
   return node;
+}
+
+[[noreturn]] void too_deep(std::size_t column) {
+  throw ExpressionError(column, "the expression nests more than " + std::to_string(kMaxDepth) +
+                                    " levels deep (parentheses, 'not', '-' and chained operators count); "
+                                    "split it into several constraints");
+}
+
+// Every child goes in through here, so no tree deeper than kMaxDepth is ever built.
+void adopt(Node& parent, std::unique_ptr<Node> child) {
+  parent.depth = std::max(parent.depth, child->depth + 1);
+  if (parent.depth > kMaxDepth) too_deep(parent.column);
+  parent.children.push_back(std::move(child));
 }
 
 class Parser {
@@ -147,6 +168,20 @@ class Parser {
     }
     return false;
   }
+  // Counts the parser's own recursion (which runs before any node exists, e.g. for "((((...").
+  class NestingGuard {
+   public:
+    NestingGuard(Parser& parser, std::size_t column) : parser_(parser) {
+      if (++parser_.nesting_ > kMaxDepth) too_deep(column);
+    }
+    ~NestingGuard() { --parser_.nesting_; }
+    NestingGuard(const NestingGuard&) = delete;
+    NestingGuard& operator=(const NestingGuard&) = delete;
+
+   private:
+    Parser& parser_;
+  };
+
   void expect(std::string_view symbol, const char* context) {
     if (!accept(symbol))
       throw ExpressionError(peek().column, "expected '" + std::string(symbol) + "' " + context + ", got " +
@@ -155,34 +190,40 @@ class Parser {
 
   std::unique_ptr<Node> binary(Op op, std::size_t column, std::unique_ptr<Node> left, std::unique_ptr<Node> right) {
     auto node = make(op, column);
-    node->children.push_back(std::move(left));
-    node->children.push_back(std::move(right));
+    adopt(*node, std::move(left));
+    adopt(*node, std::move(right));
     return node;
   }
 
+  // `a or b or c` is one n-ary node: the evaluator walks its children in a loop.
   std::unique_ptr<Node> parse_or() {
-    auto left = parse_and();
-    for (;;) {
-      const std::size_t column = peek().column;
-      if (!accept("||") && !accept("or")) return left;
-      left = binary(Op::logical_or, column, std::move(left), parse_and());
-    }
+    auto first = parse_and();
+    const std::size_t column = peek().column;
+    if (!accept("||") && !accept("or")) return first;
+    auto node = make(Op::logical_or, column);
+    adopt(*node, std::move(first));
+    do adopt(*node, parse_and());
+    while (accept("||") || accept("or"));
+    return node;
   }
 
   std::unique_ptr<Node> parse_and() {
-    auto left = parse_not();
-    for (;;) {
-      const std::size_t column = peek().column;
-      if (!accept("&&") && !accept("and")) return left;
-      left = binary(Op::logical_and, column, std::move(left), parse_not());
-    }
+    auto first = parse_not();
+    const std::size_t column = peek().column;
+    if (!accept("&&") && !accept("and")) return first;
+    auto node = make(Op::logical_and, column);
+    adopt(*node, std::move(first));
+    do adopt(*node, parse_not());
+    while (accept("&&") || accept("and"));
+    return node;
   }
 
   std::unique_ptr<Node> parse_not() {
     const std::size_t column = peek().column;
     if (accept("!") || accept("not")) {
+      const NestingGuard guard(*this, column);
       auto node = make(Op::logical_not, column);
-      node->children.push_back(parse_not());
+      adopt(*node, parse_not());
       return node;
     }
     return parse_comparison();
@@ -203,10 +244,10 @@ class Parser {
     }
     if (accept("in")) {
       auto node = make(negated ? Op::not_in_list : Op::in_list, column);
-      node->children.push_back(std::move(left));
+      adopt(*node, std::move(left));
       expect("[", "to start the list after 'in'");
       if (!accept("]")) {
-        do node->children.push_back(parse_sum());
+        do adopt(*node, parse_sum());
         while (accept(","));
         expect("]", "to close the list");
       }
@@ -257,8 +298,9 @@ class Parser {
   std::unique_ptr<Node> parse_unary() {
     const std::size_t column = peek().column;
     if (accept("-")) {
+      const NestingGuard guard(*this, column);
       auto node = make(Op::negate, column);
-      node->children.push_back(parse_unary());
+      adopt(*node, parse_unary());
       return node;
     }
     return parse_primary();
@@ -273,6 +315,7 @@ class Parser {
       case TokenKind::end: throw ExpressionError(token.column, "expected a value, got the end");
       case TokenKind::symbol:
         if (token.text == "(") {
+          const NestingGuard guard(*this, token.column);
           auto inner = parse_or();
           expect(")", "to close '('");
           return inner;
@@ -301,6 +344,7 @@ class Parser {
 
   std::vector<Token> tokens_;
   std::size_t position_ = 0;
+  std::size_t nesting_ = 0;
   const std::vector<std::string>& names_;
   std::vector<std::size_t>& used_;
 };
@@ -329,9 +373,13 @@ class Evaluator {
       case Op::negate: return -number(node, eval(*node.children[0]));
       case Op::logical_not: return !boolean(node, eval(*node.children[0]));
       case Op::logical_and:
-        return boolean(node, eval(*node.children[0])) && boolean(node, eval(*node.children[1]));
-      case Op::logical_or:
-        return boolean(node, eval(*node.children[0])) || boolean(node, eval(*node.children[1]));
+      case Op::logical_or: {
+        // Short-circuit: stop at the first child that decides the result.
+        const bool decisive = node.op == Op::logical_or;
+        for (const auto& child : node.children)
+          if (boolean(node, eval(*child)) == decisive) return decisive;
+        return !decisive;
+      }
       case Op::in_list:
       case Op::not_in_list: {
         const ExprValue needle = eval(*node.children[0]);

@@ -189,6 +189,14 @@ std::vector<SweepRouter> read_routers(SweepReader& reader, const RouterRegistry&
   return routers;
 }
 
+// An expression quoted in a message, cut short: a hostile 100 kB filter must not become a 100 kB
+// message (the column in the error still points into the full text).
+std::string quoted_expression(std::string_view text) {
+  constexpr std::size_t kShown = 80;
+  if (text.size() <= kShown) return "\"" + std::string(text) + "\"";
+  return "\"" + std::string(text.substr(0, kShown)) + "...\" (" + std::to_string(text.size()) + " characters)";
+}
+
 std::string read_text_file(const std::filesystem::path& path, const char* what) {
   std::ifstream file(path, std::ios::binary);
   if (!file) throw IoError("cannot read " + std::string(what) + " '" + path.string() + "'");
@@ -392,7 +400,7 @@ SweepFile parse_sweep_file(std::string_view text, const std::string& source, con
       try {
         sweep.constraints.push_back(SweepConstraint{Expression(element.as_string()->get(), names), position_of(element)});
       } catch (const ExpressionError& error) {
-        reader.fail(&element, key, "in \"" + element.as_string()->get() + "\" at " + error.what());
+        reader.fail(&element, key, "in " + quoted_expression(element.as_string()->get()) + " at " + error.what());
       }
     }
   }
@@ -409,7 +417,7 @@ Expression parse_filter(const SweepFile& sweep, std::string_view text) {
   try {
     return Expression(text, sweep.expression_names());
   } catch (const ExpressionError& error) {
-    throw ConfigError("--filter", "in \"" + std::string(text) + "\" at " + error.what());
+    throw ConfigError("--filter", "in " + quoted_expression(text) + " at " + error.what());
   }
 }
 

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <unordered_set>
 
+#include "scenarios/run_budget.hpp"
+
 namespace routelab::sweeps {
 
 namespace {
@@ -60,7 +62,27 @@ std::vector<ExprValue> expression_values(const SweepFile& sweep, const SweepPoin
   return values;
 }
 
+// A plan holds every run in memory (ids, fingerprints, the point's assignments): a grid of 10^9
+// runs reached 7.8 GB in `plan --count` before this check (issue 16). Bytes per planned run,
+// measured loosely on shipped sweeps and rounded up.
+constexpr double kBytesPerPlannedRun = 512;
+
+namespace {
+void check_plan_size(const SweepFile& sweep) {
+  double runs = std::max<double>(1, static_cast<double>(sweep.routers.size())) * std::max(1, sweep.replications);
+  for (const auto& axis : sweep.axes) runs *= static_cast<double>(axis.size());  // a double: never overflows
+  const double budget = RunBudget::for_this_machine().memory_bytes;
+  if (runs * kBytesPerPlannedRun > budget)
+    throw SweepError(sweep.source, 1, 1, "grid",
+                     "the grid x zip x routers x replications make about " + approximate(runs) +
+                         " runs, whose plan alone would need about " + approximate_bytes(runs * kBytesPerPlannedRun) +
+                         " of memory, over this machine's budget of " + approximate_bytes(budget) +
+                         "; split the sweep into several files or shorten the value lists");
+}
+}  // namespace
+
 SweepPlan expand_plan(const SweepFile& sweep, const std::string& context_document) {
+  check_plan_size(sweep);  // before the odometer allocates anything
   SweepPlan plan;
   plan.parameter_keys = sweep.parameter_keys();
   plan.combinations = sweep.combinations();

@@ -17,6 +17,7 @@ namespace {
 constexpr const char* kHeader[] = {"Layer ID", "Batch Number", "Token", "Activated Expert IDs"};
 constexpr int kMaxLayer = 1 << 12;     // a layer id beyond any model's depth is a corrupt row
 constexpr int kMaxExpertId = 1 << 21;  // the engine packs expert ids into 22 bits
+constexpr std::size_t kMaxExpertsPerRow = 256;  // as in the JSON Lines reader: k is a handful
 
 std::optional<std::int64_t> parse_integer(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
@@ -39,6 +40,8 @@ std::string parse_expert_list(std::string_view text, std::vector<ExpertId>& out)
     if (!value || *value < 0 || *value > kMaxExpertId)
       return "expected expert ids 0.." + std::to_string(kMaxExpertId) + " in the list, got '" +
              std::string(text.substr(0, comma)) + "'";
+    if (out.size() == kMaxExpertsPerRow)
+      return "expected at most " + std::to_string(kMaxExpertsPerRow) + " expert ids in the list";
     out.push_back(static_cast<ExpertId>(*value));
     if (comma == std::string_view::npos) break;
     text.remove_prefix(comma + 1);

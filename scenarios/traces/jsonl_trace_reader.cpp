@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/rng_streams.hpp"
+#include "engine/tick_limits.hpp"
 #include "scenarios/traces/trace_error.hpp"
 
 namespace routelab {
@@ -13,6 +14,9 @@ namespace {
 
 constexpr std::int64_t kMaxLayer = 1 << 12;
 constexpr std::int64_t kMaxExpertId = 1 << 21;  // the engine packs expert ids into 22 bits
+// Expert choices per row. The layer table is padded to the widest row, so one hostile row of 10^6
+// ids would cost 10^6 slots for every token; real routers choose a handful (DeepSeek: 6).
+constexpr std::size_t kMaxExpertsPerRow = 256;
 
 struct Row {
   std::uint64_t tick = 0;
@@ -24,15 +28,23 @@ struct Row {
 // An empty string when `line` is a valid row (then `row` holds it), else why not.
 std::string parse_row(const std::string& line, Row& row) {
   nlohmann::json object;
+  std::string last_key;  // the parser names no key when a number overflows a double (1e400)
+  const auto track = [&last_key](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    if (event == nlohmann::json::parse_event_t::key && parsed.is_string()) last_key = parsed.get<std::string>();
+    return true;
+  };
   try {
-    object = nlohmann::json::parse(line);
+    object = nlohmann::json::parse(line, track);
   } catch (const nlohmann::json::parse_error& error) {
     return std::string("not valid JSON (") + error.what() + ")";
+  } catch (const nlohmann::json::out_of_range& error) {
+    return "\"" + last_key + "\": a number beyond the range of a double (" + error.what() + ")";
   }
   if (!object.is_object()) return "expected a JSON object per line";
   const auto tick = object.find("tick");
-  if (tick == object.end() || !tick->is_number_integer() || tick->get<std::int64_t>() < 0)
-    return "expected \"tick\": an integer >= 0";
+  if (tick == object.end() || !tick->is_number_integer() || tick->get<std::int64_t>() < 0 ||
+      tick->get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxTick))
+    return "expected \"tick\": an integer 0.." + std::to_string(kMaxTick) + " (2^53)";
   row.tick = tick->get<std::uint64_t>();
   const auto key = object.find("key");
   if (key != object.end() && key->is_string()) {
@@ -51,6 +63,9 @@ std::string parse_row(const std::string& line, Row& row) {
   row.experts.clear();
   if (const auto experts = object.find("experts"); experts != object.end()) {
     if (!experts->is_array()) return "expected \"experts\": an array of expert ids";
+    if (experts->size() > kMaxExpertsPerRow)
+      return "expected \"experts\": at most " + std::to_string(kMaxExpertsPerRow) + " expert ids, got " +
+             std::to_string(experts->size());
     for (const auto& expert : *experts) {
       if (!expert.is_number_integer() || expert.get<std::int64_t>() < 0 || expert.get<std::int64_t>() > kMaxExpertId)
         return "expected \"experts\": expert ids 0.." + std::to_string(kMaxExpertId);

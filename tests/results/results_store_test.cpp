@@ -102,6 +102,48 @@ TEST(ResultsStore, RefusesFilesThatAreNotOurs) {
   EXPECT_NE(refusal(dir / "nometa.sqlite").find("corrupt"), std::string::npos);
 }
 
+// Issue 16 item 9: a non-numeric planned_runs gave "routelab: error: stoll"; a damaged runs table
+// passed the checks and failed later with raw SQL.
+TEST(ResultsStore, NamesDamagedMetaAndTables) {
+  const auto dir = fresh_dir("edited");
+  ResultsStore::create(dir / "meta.sqlite", identity());
+  {
+    Database db(dir / "meta.sqlite", Database::Mode::read_write);
+    db.execute("UPDATE meta SET value = 'many' WHERE key = 'planned_runs'");
+  }
+  const std::string meta = refusal(dir / "meta.sqlite");
+  EXPECT_NE(meta.find("meta.planned_runs is 'many'"), std::string::npos) << meta;
+
+  ResultsStore::create(dir / "runs.sqlite", identity());
+  {
+    Database db(dir / "runs.sqlite", Database::Mode::read_write);
+    db.execute("DROP TABLE runs; CREATE TABLE runs (run_id TEXT)");
+  }
+  const std::string runs = refusal(dir / "runs.sqlite");
+  EXPECT_NE(runs.find("runs table has no column 'params_fingerprint'"), std::string::npos) << runs;
+}
+
+// Issue 16 item 9: a full disk reported "cannot rollback - no transaction is active".
+TEST(ResultsStore, FullDiskSaysDiskFull) {
+  const auto dir = fresh_dir("full");
+  auto store = ResultsStore::create(dir / "r.sqlite", identity());
+  store.database().execute("PRAGMA max_page_count = 40");  // SQLite's own SQLITE_FULL, no real disk needed
+  std::string message;
+  try {
+    for (int i = 0; i < 1000; ++i) {
+      RunRecord r = record(i);
+      r.ok = false;
+      r.error = std::string(2000, 'x');
+      store.insert(r);
+    }
+  } catch (const ResultsError& error) {
+    message = error.what();
+  }
+  EXPECT_NE(message.find("disk full"), std::string::npos) << message;
+  EXPECT_EQ(message.find("cannot rollback"), std::string::npos) << message;
+  EXPECT_GT(store.run_count(), 0);  // what was stored before stays
+}
+
 TEST(ResultsStore, RefusesDamagedFiles) {
   const auto dir = fresh_dir("damaged");
   const auto path = dir / "r.sqlite";

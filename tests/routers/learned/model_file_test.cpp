@@ -85,6 +85,12 @@ TEST(ModelFile, WrongParameterCountOrType) {
   EXPECT_THAT(error_of(replaced(valid_model(), "\"bias\"", "\"bais\"")), HasSubstr("parameters.bias: missing"));
 }
 
+// Issue 16 item 9: 1e400 gave a raw "[json.exception.out_of_range.406]" with no file or key.
+TEST(ModelFile, NumberBeyondADoubleNamesTheFileAndKey) {
+  const std::string text = replaced(valid_model(), "\"bias\": [", "\"bias\": [1e400,");
+  EXPECT_THAT(error_of(text), HasSubstr("model file 'm.json': bias: a number beyond the range of a double"));
+}
+
 TEST(ModelFile, NoModelAtAllSaysHowToMakeOne) {
   RouterConfig config;
   config.name = "softmax_topk";

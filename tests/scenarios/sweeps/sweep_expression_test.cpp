@@ -103,6 +103,54 @@ TEST(SweepExpression, UnknownNameMessageListsTheValidNames) {
   }
 }
 
+std::string repeat(std::string_view piece, std::size_t count) {
+  std::string text;
+  for (std::size_t i = 0; i < count; ++i) text += piece;
+  return text;
+}
+
+std::string depth_error(const std::string& text) {
+  try {
+    Expression(text, kNames);
+  } catch (const ExpressionError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+// Issue 16 item 1: these overflowed the stack (exit 139) in the parser and the evaluator.
+TEST(SweepExpression, DeepNestingIsAnErrorNotAStackOverflow) {
+  const std::string too_deep = "nests more than 256 levels";
+  EXPECT_NE(depth_error(repeat("(", 9000) + "true" + repeat(")", 9000)).find(too_deep), std::string::npos);
+  EXPECT_NE(depth_error(repeat("not ", 60000) + "true").find(too_deep), std::string::npos);
+  EXPECT_NE(depth_error(repeat("!", 60000) + "true").find(too_deep), std::string::npos);
+  EXPECT_NE(depth_error(repeat("-", 60000) + "1 > 0").find(too_deep), std::string::npos);
+  EXPECT_NE(depth_error("1" + repeat(" + 1", 50000) + " > 0").find(too_deep), std::string::npos);
+  EXPECT_NE(depth_error("routing.k in [" + repeat("(", 5000) + "1" + repeat(")", 5000) + "]").find(too_deep),
+            std::string::npos);
+  EXPECT_EQ(error_column("true and " + repeat("(", 300) + "true" + repeat(")", 300)), 266u);
+}
+
+TEST(SweepExpression, NestingWithinTheLimitStillEvaluates) {
+  EXPECT_TRUE(truth(repeat("(", 200) + "routing.k == 2" + repeat(")", 200)));
+  EXPECT_TRUE(truth(repeat("not ", 200) + "flag"));
+  EXPECT_DOUBLE_EQ(number(repeat("-", 200) + "routing.k"), 2);
+  EXPECT_DOUBLE_EQ(number("0" + repeat(" + 1", 200)), 200);
+}
+
+TEST(SweepExpression, LongFlatAndOrChainsAreOneLevel) {
+  // 50,000 `or` terms: a correct result, evaluated in a loop rather than 50,000 frames deep.
+  EXPECT_TRUE(truth(repeat("routing.k == 3 or ", 50000) + "routing.k == 2"));
+  EXPECT_FALSE(truth(repeat("routing.k == 3 or ", 50000) + "routing.k == 4"));
+  EXPECT_TRUE(truth(repeat("flag and ", 50000) + "true"));
+  EXPECT_FALSE(truth(repeat("flag && ", 50000) + "false"));
+  EXPECT_TRUE(truth("false or false or false or true"));
+  EXPECT_FALSE(truth("true and true and false and true"));
+  // Short-circuit still holds across a chain: the division by zero is never reached.
+  EXPECT_TRUE(truth("false or routing.k == 2 or 1 / 0 > 1"));
+  EXPECT_FALSE(truth("true and routing.k == 3 and 1 / 0 > 1"));
+}
+
 TEST(SweepExpression, Describe) {
   EXPECT_EQ(describe(ExprValue(2.0)), "2");
   EXPECT_EQ(describe(ExprValue(0.25)), "0.25");

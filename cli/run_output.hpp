@@ -1,0 +1,25 @@
+#pragma once
+// What `run` and `compare` write besides the terminal: the JSON text (never throwing on odd
+// bytes) and the `--out` directory as one transaction (engine/output_transaction.hpp).
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/scenario_options.hpp"
+#include "engine/output_transaction.hpp"
+
+namespace routelab::cli {
+
+// Indented JSON; a string that is not valid UTF-8 (a file name with a Latin-1 byte, a trace row
+// quoted in a warning) gets U+FFFD for its bad bytes instead of throwing after the whole run.
+std::string dump_json(const nlohmann::ordered_json& document);
+
+// The transaction for `--out` (null without it): checked before any run starts, so a non-empty
+// directory without `--force` costs no simulation time.
+std::unique_ptr<OutputTransaction> begin_output(const ScenarioOptions& options);
+
+// Writes summary.json (the commit marker) into the staging directory and moves it into place.
+void commit_output(OutputTransaction& out, const std::string& summary_json);
+
+}  // namespace routelab::cli
