@@ -1,6 +1,7 @@
 // The closed form over arcs (spec §1): candidate(i, j) <=> pi_S[j] in A_S(i) and pi_T[i] in A_T(j).
 // Row i's candidates lie both in J1 = pi_S^-1(A_S(i)) (s_i columns) and in J2 = the columns whose
-// T arcs cover u = pi_T[i] (one per lap of the unrolled T line, about sum(t) / B of them). The
+// T arcs cover u = pi_T[i] (one per lap of the unrolled T line when the arcs tile the ring, about
+// sum(t) / B of them in every layout). The
 // kernel walks the cheaper of the two and tests the other condition in O(1) per column. The J1
 // walk reads the T arcs stored by S ring position sequentially, eight positions per step, and meets
 // the candidates in canonical order (along the S arc); J2 finds them by lap and sorts them by their
@@ -103,19 +104,20 @@ void run_arc_kernel(const PhaseOperator& op, std::int64_t k, RouteTable out, Pha
       const Arc arc = row_arcs[i];
       const std::int32_t u = pi_t[i];
       std::int32_t count = 0;
-      if (arc.length <= kLapStepCost * op.laps_at(u)) {
+      if (arc.length <= kLapStepCost * op.coverage_at(u)) {
         const std::int64_t end = static_cast<std::int64_t>(arc.offset) + arc.length;  // may pass the ring's end
         const auto first_end = static_cast<std::int32_t>(std::min<std::int64_t>(end, cols));
         count = scan_positions(position_arcs, arc.offset, first_end, u, rows, found.data(), 0);
         count = scan_positions(position_arcs, 0, static_cast<std::int32_t>(end - first_end), u, rows, found.data(), count);
       } else {
-        // Offsets along the arc of the lap owners that lie on it, sorted, then mapped to columns.
-        for (std::int64_t x = u; x < sum_t; x += rows) {
-          std::int32_t along = pi_s[op.owner_column(x)] - arc.offset;
+        // Offsets along the arc of the columns covering u (the lap owners when the arcs tile the
+        // ring) that lie on it, sorted, then mapped to columns.
+        op.for_each_covering_column(u, [&](std::int32_t column) {
+          std::int32_t along = pi_s[column] - arc.offset;
           if (along < 0) along += cols;
           found[static_cast<std::size_t>(count)] = along;
           count += along < arc.length ? 1 : 0;
-        }
+        });
         sort_offsets(found.data(), count);
         for (std::int32_t c = 0; c < count; ++c) {
           std::int64_t position = static_cast<std::int64_t>(arc.offset) + found[static_cast<std::size_t>(c)];
