@@ -10,6 +10,7 @@
 #include <bit>
 #include <vector>
 
+#include "routers/phase/phase_chunk_pool.hpp"
 #include "routers/phase/phase_kernels.hpp"
 #include "routers/phase/phase_table_fill.hpp"
 
@@ -25,10 +26,8 @@ namespace {
 // Relative cost of one J2 step (an owner lookup in the lap buckets, with its dependent loads)
 // against one J1 position (sequential and vectorized); from bench/phase_router_bench.cpp.
 constexpr std::int64_t kLapStepCost = 16;
-// Below this many estimated steps a parallel region costs more than it saves.
-constexpr std::int64_t kParallelMinSteps = 1 << 16;
-// Rows per scheduling chunk: rows differ in cost by up to E, so chunks are handed out dynamically.
-constexpr int kRowsPerChunk = 64;
+// Rows per chunk: rows differ in cost by up to E, so chunks are claimed one at a time.
+constexpr std::int32_t kRowsPerChunk = 64;
 // Lists up to this long are sorted by insertion (J2 lists are as long as the laps, often short).
 constexpr std::int32_t kInsertionSortLimit = 32;
 
@@ -95,12 +94,23 @@ void run_arc_kernel(const PhaseOperator& op, std::int64_t k, RouteTable out, Pha
 
   const bool streaming = static_cast<std::int64_t>(rows) * k * 4 >= kStreamingFillBytes;  // the -1 padding
 
-#pragma omp parallel if (estimated_steps >= kParallelMinSteps)
-  {
-    PhaseRowWriter writer(cols, k, op.selection_stream());
-    std::vector<std::int32_t> found(static_cast<std::size_t>(cols));
-#pragma omp for schedule(dynamic, kRowsPerChunk)
-    for (std::int32_t i = 0; i < rows; ++i) {
+  const int threads = threads_for_work(estimated_steps);
+
+  struct alignas(64) Slot {  // its own cache lines: the writers' counters change every row
+    PhaseRowWriter writer;
+    std::vector<std::int32_t> found;
+  };
+  std::vector<Slot> slots;
+  slots.reserve(static_cast<std::size_t>(threads));
+  for (int s = 0; s < threads; ++s)
+    slots.push_back(Slot{PhaseRowWriter(cols, k, op.selection_stream()), std::vector<std::int32_t>(static_cast<std::size_t>(cols))});
+
+  auto route_rows = [&](std::int64_t chunk, int slot) {
+    PhaseRowWriter& writer = slots[static_cast<std::size_t>(slot)].writer;
+    std::vector<std::int32_t>& found = slots[static_cast<std::size_t>(slot)].found;
+    const auto first = static_cast<std::int32_t>(chunk * kRowsPerChunk);
+    const std::int32_t last = std::min<std::int32_t>(rows, first + kRowsPerChunk);
+    for (std::int32_t i = first; i < last; ++i) {
       const Arc arc = row_arcs[i];
       const std::int32_t u = pi_t[i];
       std::int32_t count = 0;
@@ -130,9 +140,9 @@ void run_arc_kernel(const PhaseOperator& op, std::int64_t k, RouteTable out, Pha
               k, streaming);
     }
     finish_streaming(streaming);
-#pragma omp critical(phase_tally)
-    tally.absorb(writer);
-  }
+  };
+  run_chunks((rows + kRowsPerChunk - 1) / kRowsPerChunk, threads, route_rows);
+  for (const Slot& slot : slots) tally.absorb(slot.writer);
 }
 
 }  // namespace routelab::phase
