@@ -5,6 +5,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
+#include <bit>
 #include <cstdint>
 #include <limits>
 #include <span>
@@ -26,7 +27,14 @@ inline py::array require_ndarray(const py::handle& object, const char* name) {
 
 inline std::string dtype_name(const py::array& array) { return py::str(array.dtype()); }
 
-// A 2-D uint8 or bool array whose rows are contiguous.
+inline std::string shape_text(const py::array& array) {
+  std::string text = "(";
+  for (py::ssize_t d = 0; d < array.ndim(); ++d)
+    text += (d > 0 ? ", " : "") + std::to_string(array.shape(d));
+  return text + (array.ndim() == 1 ? ",)" : ")");
+}
+
+// A 2-D uint8 or bool array with at least one row and one column, whose rows are contiguous.
 inline phase::BinaryMatrixView binary_matrix(const py::handle& object, const char* name) {
   const py::array array = require_ndarray(object, name);
   const char kind = array.dtype().kind();
@@ -34,6 +42,9 @@ inline phase::BinaryMatrixView binary_matrix(const py::handle& object, const cha
     throw py::type_error(std::string(name) + ": expected dtype uint8 or bool (0/1 entries), got " + dtype_name(array));
   if (array.ndim() != 2)
     throw py::value_error(std::string(name) + ": expected a 2-D matrix, got " + std::to_string(array.ndim()) + " dimensions");
+  if (array.shape(0) == 0 || array.shape(1) == 0)
+    throw py::value_error(std::string(name) + ": expected at least one row and one column, got an empty matrix of shape " +
+                          shape_text(array));
   if (array.shape(1) > 1 && array.strides(1) != 1)
     throw py::value_error(std::string(name) + ": rows must be contiguous (strides[1] == 1); use numpy.ascontiguousarray");
   if (array.shape(0) > 1 && array.strides(0) < array.shape(1))
@@ -55,14 +66,19 @@ void append_values(const py::array& array, std::vector<std::int64_t>& out, const
   }
 }
 
-// A 1-D array of any integer dtype, read exactly into int64.
+// A 1-D array of any integer dtype and either byte order, read exactly into int64 (an array in
+// the other byte order is converted first, by numpy, value for value).
 inline std::vector<std::int64_t> integer_vector(const py::handle& object, const char* name) {
-  const py::array array = require_ndarray(object, name);
+  py::array array = require_ndarray(object, name);
   const char kind = array.dtype().kind();
   if (kind != 'i' && kind != 'u')
     throw py::type_error(std::string(name) + ": expected an integer dtype, got " + dtype_name(array));
   if (array.ndim() != 1)
     throw py::value_error(std::string(name) + ": expected a 1-D array, got " + std::to_string(array.ndim()) + " dimensions");
+  const char order = array.dtype().byteorder();  // '=' native, '|' not applicable, '<' or '>'
+  const char native = std::endian::native == std::endian::little ? '<' : '>';
+  if (order != '=' && order != '|' && order != native)
+    array = array.attr("astype")(array.dtype().attr("newbyteorder")("="));
   std::vector<std::int64_t> values;
   values.reserve(static_cast<std::size_t>(array.shape(0)));
   const auto size = array.itemsize();
@@ -76,6 +92,20 @@ inline std::vector<std::int64_t> integer_vector(const py::handle& object, const 
     if (size == 2) append_values<std::uint16_t>(array, values, name);
     if (size == 4) append_values<std::uint32_t>(array, values, name);
     if (size == 8) append_values<std::uint64_t>(array, values, name);
+  }
+  return values;
+}
+
+// A 1-D integer array of int32 values (e.g. ring positions); an entry outside int32 is a
+// ValueError quoting that entry as given.
+inline std::vector<std::int32_t> int32_vector(const py::handle& object, const char* name) {
+  const std::vector<std::int64_t> wide = integer_vector(object, name);
+  std::vector<std::int32_t> values(wide.size());
+  for (std::size_t i = 0; i < wide.size(); ++i) {
+    if (wide[i] < std::numeric_limits<std::int32_t>::min() || wide[i] > std::numeric_limits<std::int32_t>::max())
+      throw py::value_error(std::string(name) + "[" + std::to_string(i) + "]: " + std::to_string(wide[i]) +
+                            " is out of range (expected a ring position)");
+    values[i] = static_cast<std::int32_t>(wide[i]);
   }
   return values;
 }

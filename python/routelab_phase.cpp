@@ -2,7 +2,8 @@
 //
 //   route(S, T, k, seed=0)            S (B x E) and T (E x B) 0/1 matrices (uint8 or bool) ->
 //                                     (B, k) int32 routes padded with -1
-//   route_degrees(s, t, k, seed=0)    the row degrees directly (any integer dtype)
+//   route_degrees(s, t, k, seed=0, token_positions=None)   the row degrees directly (any integer
+//                                     dtype, either byte order), optionally with pi_T supplied
 //   pack_and_route(S, T, k, routes, seed=0) -> stats dict   (the published shape: writes `routes`)
 //   degrees(S, T) -> (s, t)
 //   monte_carlo_stats, estimate_capacity, suggest_k, analyze_distribution, expected_routes
@@ -26,12 +27,28 @@ using namespace pybind11::literals;
 namespace routelab::python {
 namespace {
 
-phase::PhaseOptions make_options(std::int64_t k, std::uint64_t seed, const std::string& kernel, bool row_permutations) {
+// The keyword options every routing entry takes, as given.
+struct RouteKeywords {
+  std::string kernel = "auto";
+  bool row_permutations = false;
+  std::string expert_order = "given";
+  std::string capacity_arcs = "end_to_end";
+};
+
+bool parse_choice(const std::string& value, const char* argument, const char* yes, const char* no) {
+  if (value == yes) return true;
+  if (value == no) return false;
+  throw phase::PhaseArgumentError(argument, std::string("expected '") + yes + "' or '" + no + "', got '" + value + "'");
+}
+
+phase::PhaseOptions make_options(std::int64_t k, std::uint64_t seed, const RouteKeywords& keywords) {
   phase::PhaseOptions options;
   options.k = k;
   options.seed = seed;
-  options.kernel = phase::parse_phase_kernel(kernel, "kernel");
-  options.row_permutations = row_permutations;
+  options.kernel = phase::parse_phase_kernel(keywords.kernel, "kernel");
+  options.row_permutations = keywords.row_permutations;
+  options.layout.permuted_order = parse_choice(keywords.expert_order, "expert_order", "permuted", "given");
+  options.layout.spread = parse_choice(keywords.capacity_arcs, "capacity_arcs", "spread", "end_to_end");
   return options;
 }
 
@@ -80,10 +97,11 @@ py::object route_into_new_table(std::int64_t rows, std::int64_t k, bool return_s
 }
 
 py::object route_matrices(const py::handle& s_object, const py::handle& t_object, std::int64_t k, std::uint64_t seed,
-                          const std::string& kernel, bool row_permutations, bool return_stats) {
+                          const std::string& kernel, bool row_permutations, const std::string& expert_order,
+                          const std::string& capacity_arcs, bool return_stats) {
   const phase::BinaryMatrixView s = binary_matrix(s_object, "S");
   const phase::BinaryMatrixView t = binary_matrix(t_object, "T");
-  const phase::PhaseOptions options = make_options(k, seed, kernel, row_permutations);
+  const phase::PhaseOptions options = make_options(k, seed, {kernel, row_permutations, expert_order, capacity_arcs});
   phase::check_phase_shapes(s, t);
   return route_into_new_table(s.rows, k, return_stats, [&](std::span<std::int32_t> table, std::vector<std::int64_t>& load) {
     return phase::route_dense_into(s, t, options, table, &load);
@@ -91,21 +109,29 @@ py::object route_matrices(const py::handle& s_object, const py::handle& t_object
 }
 
 py::object route_degree_vectors(const py::handle& s_object, const py::handle& t_object, std::int64_t k, std::uint64_t seed,
-                                const std::string& kernel, bool row_permutations, bool return_stats) {
+                                const std::string& kernel, bool row_permutations, const py::handle& positions_object,
+                                const std::string& expert_order, const std::string& capacity_arcs, bool return_stats) {
   const std::vector<std::int64_t> s = integer_vector(s_object, "s");
   const std::vector<std::int64_t> t = integer_vector(t_object, "t");
-  const phase::PhaseOptions options = make_options(k, seed, kernel, row_permutations);
+  const phase::PhaseOptions options = make_options(k, seed, {kernel, row_permutations, expert_order, capacity_arcs});
+  // pi_T from the caller (validated by the operator: B positions, a permutation of 0..B-1).
+  const std::vector<std::int32_t> positions =
+      positions_object.is_none() ? std::vector<std::int32_t>{} : int32_vector(positions_object, "token_positions");
+  if (!positions_object.is_none() && positions.empty())
+    throw py::value_error("token_positions: expected " + std::to_string(s.size()) +
+                          " ring positions (one per row of S), got an empty array");
   return route_into_new_table(static_cast<std::int64_t>(s.size()), k, return_stats,
                               [&](std::span<std::int32_t> table, std::vector<std::int64_t>& load) {
-                                return phase::route_degrees_into(s, t, options, table, &load);
+                                return phase::route_degrees_into(s, t, positions, options, table, &load);
                               });
 }
 
 py::dict pack_and_route(const py::handle& s_object, const py::handle& t_object, std::int64_t k, const py::handle& routes_object,
-                        std::uint64_t seed, const std::string& kernel, bool row_permutations) {
+                        std::uint64_t seed, const std::string& kernel, bool row_permutations,
+                        const std::string& expert_order, const std::string& capacity_arcs) {
   const phase::BinaryMatrixView s = binary_matrix(s_object, "S");
   const phase::BinaryMatrixView t = binary_matrix(t_object, "T");
-  const phase::PhaseOptions options = make_options(k, seed, kernel, row_permutations);
+  const phase::PhaseOptions options = make_options(k, seed, {kernel, row_permutations, expert_order, capacity_arcs});
   phase::check_phase_shapes(s, t);
   phase::check_fan_out(k, s.rows);
   const std::span<std::int32_t> table = route_table(routes_object, s.rows, k, "routes");
@@ -221,15 +247,22 @@ PYBIND11_MODULE(routelab_phase, m) {
       PyErr_SetString(PyExc_ValueError, e.what());
     }
   });
+  // Keyword options of every routing entry: kernel = auto|reference|arcs|bitpacked (identical
+  // output), row_permutations (spec step 5), expert_order = given|permuted and capacity_arcs =
+  // end_to_end|spread (how T's arcs lie on the ring: docs/phase-router.md; the simulator router
+  // uses permuted + spread).
   m.def("route", &route_matrices, "S"_a, "T"_a, "k"_a, "seed"_a = 0, py::kw_only(), "kernel"_a = "auto",
-        "row_permutations"_a = false, "return_stats"_a = false,
+        "row_permutations"_a = false, "expert_order"_a = "given", "capacity_arcs"_a = "end_to_end",
+        "return_stats"_a = false,
         "Route dense 0/1 matrices S (B x E) and T (E x B); returns a (B, k) int32 array padded with -1 "
         "(and a stats dict when return_stats=True).");
   m.def("route_degrees", &route_degree_vectors, "s"_a, "t"_a, "k"_a, "seed"_a = 0, py::kw_only(), "kernel"_a = "auto",
-        "row_permutations"_a = false, "return_stats"_a = false,
-        "Route from row degrees s (B entries, each 0..E) and t (E entries, each 0..B); returns a (B, k) int32 array.");
+        "row_permutations"_a = false, "token_positions"_a = py::none(), "expert_order"_a = "given",
+        "capacity_arcs"_a = "end_to_end", "return_stats"_a = false,
+        "Route from row degrees s (B entries, each 0..E) and t (E entries, each 0..B); returns a (B, k) int32 array. "
+        "token_positions: pi_T supplied (B ring positions, a permutation of 0..B-1) instead of drawn from the seed.");
   m.def("pack_and_route", &pack_and_route, "S"_a, "T"_a, "k"_a, "routes"_a, "seed"_a = 0, py::kw_only(),
-        "kernel"_a = "auto", "row_permutations"_a = false,
+        "kernel"_a = "auto", "row_permutations"_a = false, "expert_order"_a = "given", "capacity_arcs"_a = "end_to_end",
         "The published shape: writes the (B, k) int32 array `routes` in place and returns the stats dict.");
   m.def("degrees", &degrees, "S"_a, "T"_a, "Row degrees (s, t) of validated 0/1 matrices, as int64 arrays.");
   m.def("monte_carlo_stats", &monte_carlo_stats, "s"_a, "t"_a, "k"_a, "num_samples"_a = 32, "seed"_a = 42,

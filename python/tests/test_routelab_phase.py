@@ -179,3 +179,59 @@ def test_expected_routes_matches_the_mean_fill():
     t = rng.integers(0, 200, size=50)
     st = rp.monte_carlo_stats(s, t, 5, num_samples=200, seed=1)
     assert st["mean_routes"] == pytest.approx(rp.expected_routes(s, t, 5), rel=0.02)
+
+
+def test_degrees_in_the_other_byte_order_are_read_by_value():
+    s = np.full(300, 8, dtype=np.int64)
+    t = np.full(8, 280, dtype=np.int64)  # above 255: a byte-swapped read would see 0x1801 = 6145
+    swapped_t = t.astype(">i2") if np.little_endian else t.astype("<i2")
+    assert (rp.route_degrees(s, swapped_t, 2, 3) == rp.route_degrees(s, t, 2, 3)).all()
+    big = np.array([300], dtype=">i2" if np.little_endian else "<i2")
+    with pytest.raises(ValueError, match=r"t\[0\]: expected a degree in 0..1 \(.*\), got 300"):
+        rp.route_degrees(np.array([1]), big, 1)
+
+
+def test_empty_matrices_are_named_as_empty():
+    with pytest.raises(ValueError, match=r"S: expected at least one row and one column, got an empty matrix of shape \(0, 4\)"):
+        rp.route(np.zeros((0, 4), np.uint8), np.zeros((4, 0), np.uint8), 1)
+    with pytest.raises(ValueError, match="T: expected at least one row"):
+        rp.route(np.zeros((3, 2), np.uint8), np.zeros((2, 0), np.uint8), 1)
+
+
+def test_supplied_token_positions_are_pi_t_and_are_validated():
+    s = np.full(16, 8, dtype=np.int64)
+    t = np.full(8, 5, dtype=np.int64)
+    _, stats = rp.route_degrees(s, t, 2, 4, return_stats=True)
+    identity = np.arange(16)
+    a = rp.route_degrees(s, t, 2, 4, token_positions=identity)
+    assert (a == rp.route_degrees(s, t, 2, 4, token_positions=identity.astype(np.int32))).all()
+    assert not (a == rp.route_degrees(s, t, 2, 4, token_positions=identity[::-1].copy())).all()
+    with pytest.raises(ValueError, match=r"token_positions: expected 16 ring positions"):
+        rp.route_degrees(s, t, 2, 4, token_positions=identity[:5])
+    with pytest.raises(ValueError, match=r"token_positions\[1\]: position 0 is taken"):
+        rp.route_degrees(s, t, 2, 4, token_positions=np.zeros(16, np.int64))
+    with pytest.raises(ValueError, match=r"token_positions\[0\]: 4294967296 is out of range"):
+        rp.route_degrees(s, t, 2, 4, token_positions=np.full(16, 2**32, np.int64))
+    with pytest.raises(ValueError, match="token_positions: expected 16 ring positions"):
+        rp.route_degrees(s, t, 2, 4, token_positions=np.zeros(0, np.int64))
+
+
+def test_layout_options_keep_the_bounds_and_remove_the_tiling_bias():
+    s = np.full(512, 64, dtype=np.int64)
+    t = np.full(64, 20, dtype=np.int64)
+    load_tiled = np.zeros(64)
+    load_simulator = np.zeros(64)
+    for seed in range(100):
+        tiled = rp.route_degrees(s, t, 2, seed)
+        spread = rp.route_degrees(s, t, 2, seed, expert_order="permuted", capacity_arcs="spread", kernel="reference")
+        assert (spread == rp.route_degrees(s, t, 2, seed, expert_order="permuted", capacity_arcs="spread")).all()
+        for routes, load in ((tiled, load_tiled), (spread, load_simulator)):
+            counts = np.bincount(routes[routes >= 0], minlength=64)
+            assert counts.max() <= 20 and (routes >= 0).sum() == 1024
+            load += counts
+    assert load_tiled.max() / load_tiled.mean() == pytest.approx(1.25)
+    assert load_simulator.max() / load_simulator.mean() < 1.03
+    with pytest.raises(ValueError, match="expert_order: expected 'permuted' or 'given', got 'shuffled'"):
+        rp.route_degrees(s, t, 2, expert_order="shuffled")
+    with pytest.raises(ValueError, match="capacity_arcs"):
+        rp.route(np.ones((4, 4), np.uint8), np.ones((4, 4), np.uint8), 1, capacity_arcs="tiled")

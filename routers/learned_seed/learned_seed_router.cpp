@@ -4,6 +4,7 @@
 #include "routers/learned/embedding_check.hpp"
 #include "routers/learned_seed/learned_seed_training.hpp"
 #include "routers/learned_seed/seed_permutation.hpp"
+#include "routers/learned_seed/seed_window_share.hpp"
 #include "routers/phase/phase_route.hpp"
 #include "routers/phase/phase_router.hpp"
 #include "routers/phase/phase_rng.hpp"
@@ -47,7 +48,8 @@ void LearnedSeedRouter::route_at_positions(const RoutingRequest& request, std::s
   all_experts_.assign(static_cast<std::size_t>(n), request.num_experts);
   const std::vector<std::int64_t> t =
       phase::batch_capacities(n, request.k, request.num_experts, request.expert_capacity, expert_speed_);
-  const phase::PhaseOperator op(all_experts_, t, phase::batch_seed(seed_, request.batch.index), false, positions);
+  const phase::PhaseOperator op(all_experts_, t, phase::batch_seed(seed_, request.batch.index), false, positions,
+                                kLearnedSeedArcLayout);
   phase::PhaseOptions options;
   options.k = request.k;
   phase::route_operator(op, options, phase::RouteTable{out.data(), request.depth});  // straight into the strided output

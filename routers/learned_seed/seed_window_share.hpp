@@ -4,12 +4,18 @@
 // whose T arcs hold u -- the owners of u, u + B, u + 2B, ... on the unrolled line [0, sum t) -- and
 // the phase router keeps min(k, c) of a token's c candidates uniformly at random, so each
 // candidate gets 1/c of its assignments. learned_seed's training objective uses these shares.
+// The arcs are spread (phase::CapacityArcLayout): tiled end to end, the experts on the extra lap
+// would share every token with one more expert and get less load in every batch (issue 12). Their
+// order stays the given one, so a seed's learned home meets the same experts in every batch.
 #include <cstdint>
 #include <span>
 
 #include "routers/phase/phase_operator.hpp"
 
 namespace routelab {
+
+// The layout learned_seed routes and trains with.
+inline constexpr phase::CapacityArcLayout kLearnedSeedArcLayout{.permuted_order = false, .spread = true};
 
 // The operator learned_seed routes a batch of `ring` tokens with: s_i = E, t_j = capacities[j]
 // (each 0..ring). Only its arcs matter here, so the seed is 0. Throws phase::PhaseArgumentError.

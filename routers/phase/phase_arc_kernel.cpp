@@ -1,6 +1,7 @@
 // The closed form over arcs (spec §1): candidate(i, j) <=> pi_S[j] in A_S(i) and pi_T[i] in A_T(j).
 // Row i's candidates lie both in J1 = pi_S^-1(A_S(i)) (s_i columns) and in J2 = the columns whose
-// T arcs cover u = pi_T[i] (one per lap of the unrolled T line, about sum(t) / B of them). The
+// T arcs cover u = pi_T[i] (one per lap of the unrolled T line when the arcs tile the ring, about
+// sum(t) / B of them in every layout). The
 // kernel walks the cheaper of the two and tests the other condition in O(1) per column. The J1
 // walk reads the T arcs stored by S ring position sequentially, eight positions per step, and meets
 // the candidates in canonical order (along the S arc); J2 finds them by lap and sorts them by their
@@ -9,6 +10,7 @@
 #include <bit>
 #include <vector>
 
+#include "routers/phase/phase_chunk_pool.hpp"
 #include "routers/phase/phase_kernels.hpp"
 #include "routers/phase/phase_table_fill.hpp"
 
@@ -24,10 +26,8 @@ namespace {
 // Relative cost of one J2 step (an owner lookup in the lap buckets, with its dependent loads)
 // against one J1 position (sequential and vectorized); from bench/phase_router_bench.cpp.
 constexpr std::int64_t kLapStepCost = 16;
-// Below this many estimated steps a parallel region costs more than it saves.
-constexpr std::int64_t kParallelMinSteps = 1 << 16;
-// Rows per scheduling chunk: rows differ in cost by up to E, so chunks are handed out dynamically.
-constexpr int kRowsPerChunk = 64;
+// Rows per chunk: rows differ in cost by up to E, so chunks are claimed one at a time.
+constexpr std::int32_t kRowsPerChunk = 64;
 // Lists up to this long are sorted by insertion (J2 lists are as long as the laps, often short).
 constexpr std::int32_t kInsertionSortLimit = 32;
 
@@ -94,28 +94,40 @@ void run_arc_kernel(const PhaseOperator& op, std::int64_t k, RouteTable out, Pha
 
   const bool streaming = static_cast<std::int64_t>(rows) * k * 4 >= kStreamingFillBytes;  // the -1 padding
 
-#pragma omp parallel if (estimated_steps >= kParallelMinSteps)
-  {
-    PhaseRowWriter writer(cols, k, op.selection_stream());
-    std::vector<std::int32_t> found(static_cast<std::size_t>(cols));
-#pragma omp for schedule(dynamic, kRowsPerChunk)
-    for (std::int32_t i = 0; i < rows; ++i) {
+  const int threads = threads_for_work(estimated_steps);
+
+  struct alignas(64) Slot {  // its own cache lines: the writers' counters change every row
+    PhaseRowWriter writer;
+    std::vector<std::int32_t> found;
+  };
+  std::vector<Slot> slots;
+  slots.reserve(static_cast<std::size_t>(threads));
+  for (int s = 0; s < threads; ++s)
+    slots.push_back(Slot{PhaseRowWriter(cols, k, op.selection_stream()), std::vector<std::int32_t>(static_cast<std::size_t>(cols))});
+
+  auto route_rows = [&](std::int64_t chunk, int slot) {
+    PhaseRowWriter& writer = slots[static_cast<std::size_t>(slot)].writer;
+    std::vector<std::int32_t>& found = slots[static_cast<std::size_t>(slot)].found;
+    const auto first = static_cast<std::int32_t>(chunk * kRowsPerChunk);
+    const std::int32_t last = std::min<std::int32_t>(rows, first + kRowsPerChunk);
+    for (std::int32_t i = first; i < last; ++i) {
       const Arc arc = row_arcs[i];
       const std::int32_t u = pi_t[i];
       std::int32_t count = 0;
-      if (arc.length <= kLapStepCost * op.laps_at(u)) {
+      if (arc.length <= kLapStepCost * op.coverage_at(u)) {
         const std::int64_t end = static_cast<std::int64_t>(arc.offset) + arc.length;  // may pass the ring's end
         const auto first_end = static_cast<std::int32_t>(std::min<std::int64_t>(end, cols));
         count = scan_positions(position_arcs, arc.offset, first_end, u, rows, found.data(), 0);
         count = scan_positions(position_arcs, 0, static_cast<std::int32_t>(end - first_end), u, rows, found.data(), count);
       } else {
-        // Offsets along the arc of the lap owners that lie on it, sorted, then mapped to columns.
-        for (std::int64_t x = u; x < sum_t; x += rows) {
-          std::int32_t along = pi_s[op.owner_column(x)] - arc.offset;
+        // Offsets along the arc of the columns covering u (the lap owners when the arcs tile the
+        // ring) that lie on it, sorted, then mapped to columns.
+        op.for_each_covering_column(u, [&](std::int32_t column) {
+          std::int32_t along = pi_s[column] - arc.offset;
           if (along < 0) along += cols;
           found[static_cast<std::size_t>(count)] = along;
           count += along < arc.length ? 1 : 0;
-        }
+        });
         sort_offsets(found.data(), count);
         for (std::int32_t c = 0; c < count; ++c) {
           std::int64_t position = static_cast<std::int64_t>(arc.offset) + found[static_cast<std::size_t>(c)];
@@ -128,9 +140,9 @@ void run_arc_kernel(const PhaseOperator& op, std::int64_t k, RouteTable out, Pha
               k, streaming);
     }
     finish_streaming(streaming);
-#pragma omp critical(phase_tally)
-    tally.absorb(writer);
-  }
+  };
+  run_chunks((rows + kRowsPerChunk - 1) / kRowsPerChunk, threads, route_rows);
+  for (const Slot& slot : slots) tally.absorb(slot.writer);
 }
 
 }  // namespace routelab::phase

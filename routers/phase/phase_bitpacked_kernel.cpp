@@ -1,20 +1,17 @@
 // Word-parallel bit sets, indexed by S ring position rather than by column (column = pi_S^-1[p]).
 // In that space row i's S' row is simply its arc [a, a + s_i), a run of whole words with masked
 // ends, and row i's T'' row is the set of positions whose column's T arc covers u = pi_T[i]. That
-// set changes only where a T arc starts or ends, so each thread sweeps its share of the T ring in
+// set changes only where a T arc starts or ends, so each stretch of the T ring is swept in
 // order, toggling those bits, and handles row pi_T^-1[u] at position u: O_i = the arc's words of
 // the set, read in arc order (the canonical order), 64 positions per operation.
-// Memory per thread: ceil(E / 64) words; nothing of size E x E.
+// Memory per participating thread: ceil(E / 64) words; nothing of size E x E.
 #include <algorithm>
 #include <bit>
 #include <vector>
 
+#include "routers/phase/phase_chunk_pool.hpp"
 #include "routers/phase/phase_kernels.hpp"
 #include "routers/phase/phase_table_fill.hpp"
-
-#if defined(_OPENMP)
-#include <omp.h>
-#endif
 
 namespace routelab::phase {
 
@@ -32,8 +29,13 @@ namespace {
 // per row would otherwise stall the sweep (8 rows cover the miss latency at ~100 ns a row).
 constexpr std::int32_t kPrefetchRows = 8;
 
-// Below this many estimated steps (about 5 ns each) a parallel region costs more than it saves.
-constexpr std::int64_t kParallelMinSteps = 1 << 12;
+// Stretches of the T ring per participant: each starts with an O(E) pass over the arcs, and more
+// of them let a participant that got its core late take a smaller share.
+constexpr std::int64_t kStretchesPerThread = 8;
+// Rows at least per stretch, so that the O(E) start stays small against the rows it serves.
+constexpr std::int64_t kMinStretchRows = 128;
+// Rows per chunk of the padding pass.
+constexpr std::int64_t kPadRowsPerChunk = 512;
 
 // Where T arcs start or end on the T ring: positions[begin[u] .. begin[u + 1]) are the S ring
 // positions (pi_S[j]) of the columns whose membership changes on arriving at u. Full (length B) and
@@ -134,46 +136,60 @@ void run_bitpacked_kernel(const PhaseOperator& op, std::int64_t k, RouteTable ou
   std::vector<std::int32_t> kept_at(static_cast<std::size_t>(rows));
   const std::int32_t* pi_t = op.pi_t().data();
 
-#pragma omp parallel if (estimated_steps >= kParallelMinSteps)
-  {
-    int threads = 1, thread = 0;
-#if defined(_OPENMP)
-    threads = omp_get_num_threads();
-    thread = omp_get_thread_num();
-#endif
-    PhaseRowWriter writer(cols, k, op.selection_stream());
-    std::vector<std::uint64_t> covering(static_cast<std::size_t>(set_words), 0);  // T'' row, by S position
-    ArcWords scratch{std::vector<std::uint64_t>(static_cast<std::size_t>(set_words) + 2),
-                     std::vector<std::int32_t>(static_cast<std::size_t>(set_words) + 2), 0};
-    // Each thread sweeps one contiguous stretch of the T ring; which thread handles a row never
-    // changes what is written for it.
-    const auto begin = static_cast<std::int32_t>(static_cast<std::int64_t>(rows) * thread / threads);
-    const auto end = static_cast<std::int32_t>(static_cast<std::int64_t>(rows) * (thread + 1) / threads);
-    if (begin < end)
-      for (std::size_t j = 0; j < column_arcs.size(); ++j)
-        if (arc_contains(column_arcs[j], begin, rows)) covering[static_cast<std::size_t>(pi_s[j]) / 64] |= bit(pi_s[j]);
+  const int threads = threads_for_work(estimated_steps);
+  // One stretch on one thread; otherwise several per participant, claimed one at a time.
+  const std::int64_t stretches =
+      threads == 1 ? 1 : std::clamp<std::int64_t>(rows / kMinStretchRows, 1, kStretchesPerThread * threads);
+
+  struct alignas(64) Slot {  // its own cache lines: the writers' counters change every row
+    PhaseRowWriter writer;
+    std::vector<std::uint64_t> covering;  // T'' row, by S position
+    ArcWords scratch;
+  };
+  std::vector<Slot> slots;
+  slots.reserve(static_cast<std::size_t>(threads));
+  for (int s = 0; s < threads; ++s)
+    slots.push_back(Slot{PhaseRowWriter(cols, k, op.selection_stream()),
+                         std::vector<std::uint64_t>(static_cast<std::size_t>(set_words), 0),
+                         ArcWords{std::vector<std::uint64_t>(static_cast<std::size_t>(set_words) + 2),
+                                  std::vector<std::int32_t>(static_cast<std::size_t>(set_words) + 2), 0}});
+
+  // Each stretch of the T ring is swept in order; which participant handles a row never changes
+  // what is written for it.
+  auto sweep = [&](std::int64_t stretch, int slot_index) {
+    Slot& slot = slots[static_cast<std::size_t>(slot_index)];
+    const ChunkRange range = chunk_range(rows, stretches, stretch);
+    const auto begin = static_cast<std::int32_t>(range.begin);
+    const auto end = static_cast<std::int32_t>(range.end);
+    if (begin >= end) return;
+    std::fill(slot.covering.begin(), slot.covering.end(), 0);
+    for (std::size_t j = 0; j < column_arcs.size(); ++j)
+      if (arc_contains(column_arcs[j], begin, rows)) slot.covering[static_cast<std::size_t>(pi_s[j]) / 64] |= bit(pi_s[j]);
     for (std::int32_t u = begin; u < end; ++u) {
       if (u > begin)
         for (std::int64_t e = toggles.begin[static_cast<std::size_t>(u)]; e < toggles.begin[static_cast<std::size_t>(u) + 1]; ++e) {
           const std::int32_t position = toggles.positions[static_cast<std::size_t>(e)];
-          covering[static_cast<std::size_t>(position) / 64] ^= bit(position);
+          slot.covering[static_cast<std::size_t>(position) / 64] ^= bit(position);
         }
       if (u + kPrefetchRows < end)
         __builtin_prefetch(out.data + static_cast<std::int64_t>(pi_t_inverse[u + kPrefetchRows]) * out.row_stride, 1);
       const std::int32_t i = pi_t_inverse[u];
       kept_at[static_cast<std::size_t>(u)] = static_cast<std::int32_t>(
-          keep_row(writer, covering.data(), i, row_arcs[i], cols, pi_s_inverse,
-                   out.data + static_cast<std::int64_t>(i) * out.row_stride, scratch));
+          keep_row(slot.writer, slot.covering.data(), i, row_arcs[i], cols, pi_s_inverse,
+                   out.data + static_cast<std::int64_t>(i) * out.row_stride, slot.scratch));
     }
-#pragma omp barrier
-#pragma omp for schedule(static)
-    for (std::int32_t i = 0; i < rows; ++i)
-      pad_row(out.data + static_cast<std::int64_t>(i) * out.row_stride, kept_at[static_cast<std::size_t>(pi_t[i])], k,
-              streaming);
+  };
+  run_chunks(stretches, threads, sweep);
+
+  auto pad = [&](std::int64_t chunk, int) {
+    const std::int64_t first = chunk * kPadRowsPerChunk;
+    const std::int64_t last = std::min<std::int64_t>(rows, first + kPadRowsPerChunk);
+    for (std::int64_t i = first; i < last; ++i)
+      pad_row(out.data + i * out.row_stride, kept_at[static_cast<std::size_t>(pi_t[i])], k, streaming);
     finish_streaming(streaming);
-#pragma omp critical(phase_tally)
-    tally.absorb(writer);
-  }
+  };
+  run_chunks((rows + kPadRowsPerChunk - 1) / kPadRowsPerChunk, threads, pad);
+  for (const Slot& slot : slots) tally.absorb(slot.writer);
 }
 
 }  // namespace routelab::phase

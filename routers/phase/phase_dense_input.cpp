@@ -4,6 +4,7 @@
 #include <limits>
 #include <string>
 
+#include "routers/phase/phase_chunk_pool.hpp"
 #include "routers/phase/phase_errors.hpp"
 
 #if defined(__SSE2__)
@@ -16,6 +17,10 @@ namespace {
 
 // Rows shorter than this are summed by the scalar loop alone (the vector setup does not pay).
 constexpr std::int64_t kVectorMinCols = 64;
+// Bytes of matrix summed per chunk (a few microseconds), and per step of about 5 ns for the
+// thread count (the vector loop reads about 16 bytes a nanosecond from memory).
+constexpr std::int64_t kChunkBytes = std::int64_t{1} << 16;
+constexpr std::int64_t kBytesPerStep = 64;
 
 struct RowSummary {
   std::int64_t ones = 0;
@@ -74,13 +79,21 @@ void check_phase_shapes(const BinaryMatrixView& s, const BinaryMatrixView& t) {
 
 std::vector<std::int64_t> binary_row_degrees(const BinaryMatrixView& matrix, const char* name) {
   std::vector<std::int64_t> degrees(static_cast<std::size_t>(matrix.rows));
-  std::int64_t first_bad_row = std::numeric_limits<std::int64_t>::max();
-#pragma omp parallel for schedule(static) reduction(min : first_bad_row) if (matrix.rows * matrix.cols > (1 << 16))
-  for (std::int64_t i = 0; i < matrix.rows; ++i) {
-    const RowSummary summary = summarize_row(matrix.data + i * matrix.row_stride, matrix.cols);
-    degrees[static_cast<std::size_t>(i)] = summary.ones;
-    if ((summary.any_bits & 0xFE) != 0) first_bad_row = std::min(first_bad_row, i);
-  }
+  const std::int64_t rows_per_chunk = std::max<std::int64_t>(1, kChunkBytes / matrix.cols);
+  const std::int64_t chunks = (matrix.rows + rows_per_chunk - 1) / rows_per_chunk;
+  // The first bad row of each chunk; the first over all chunks is reported, on any thread count.
+  std::vector<std::int64_t> first_bad(static_cast<std::size_t>(chunks), std::numeric_limits<std::int64_t>::max());
+  auto summarize = [&](std::int64_t chunk, int) {
+    const std::int64_t last = std::min(matrix.rows, (chunk + 1) * rows_per_chunk);
+    for (std::int64_t i = chunk * rows_per_chunk; i < last; ++i) {
+      const RowSummary summary = summarize_row(matrix.data + i * matrix.row_stride, matrix.cols);
+      degrees[static_cast<std::size_t>(i)] = summary.ones;
+      if ((summary.any_bits & 0xFE) != 0 && first_bad[static_cast<std::size_t>(chunk)] > i)
+        first_bad[static_cast<std::size_t>(chunk)] = i;
+    }
+  };
+  run_chunks(chunks, threads_for_work(matrix.rows * matrix.cols / kBytesPerStep), summarize);
+  const std::int64_t first_bad_row = *std::min_element(first_bad.begin(), first_bad.end());
   if (first_bad_row != std::numeric_limits<std::int64_t>::max()) {
     for (std::int64_t c = 0; c < matrix.cols; ++c) {
       const std::uint8_t value = matrix.at(first_bad_row, c);

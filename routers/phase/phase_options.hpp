@@ -16,11 +16,28 @@ std::string_view to_string(PhaseKernel kernel);
 // Throws PhaseArgumentError naming `argument` for anything but auto|reference|arcs|bitpacked.
 PhaseKernel parse_phase_kernel(std::string_view name, const std::string& argument);
 
+// Where the T arcs go. Laid end to end (spec §1 step 2), the positions covered by one lap more
+// (the first sum(t) mod B of the ring) belong to the same T rows for every seed: those columns
+// share their tokens with one more column and end up with less load, batch after batch (issue 12).
+struct CapacityArcLayout {
+  // Lay the T rows in a seeded random order (stream capacity_order) rather than the given one;
+  // every column keeps its own t_j. Fresh seeds put every column on every part of the ring alike.
+  bool permuted_order = false;
+  // Start the q-th arc of the line at floor(P_q B / sum(t)) (P_q: the lengths before it) instead
+  // of P_q mod B: the surplus laps are spread so that every arc of equal length covers about the
+  // same share of over-covered positions. Applied only when sum(t) > B and it keeps every
+  // position's coverage at floor or ceil of sum(t) / B, as the tiling does (always so for equal
+  // t_j) and its cover lists (sum(t) entries) stay within PhaseOperator::kMaxSpreadCovers; otherwise the arcs are
+  // tiled end to end (spread_applied() says which).
+  bool spread = false;
+};
+
 struct PhaseOptions {
   std::int64_t k = 1;                 // at most k routes per row (fan-out bound), k >= 1
   std::uint64_t seed = 0;             // any value, 0 included; never "use the clock"
   PhaseKernel kernel = PhaseKernel::automatic;
   bool row_permutations = false;      // spec §1 step 5 (off by default; anonymizes input order)
+  CapacityArcLayout layout;           // the spec's tiling in the given order by default
 };
 
 struct PhaseStats {

@@ -14,8 +14,10 @@ namespace {
 using Origins = std::vector<std::int32_t>;  // row-major; aligned column of each one, -1 for zeros
 
 // Steps 1-5 for one side: align, offset, rotate, gather columns, optionally reorder rows.
+// `offsets`: empty for step 2's prefix sums in row order, else each row's offset (the T side under
+// another CapacityArcLayout: the layout only moves the arcs, every later step is unchanged).
 Origins prepare_side(const BinaryMatrixView& m, std::span<const std::int32_t> column_permutation,
-                     std::span<const std::int32_t> row_permutation) {
+                     std::span<const std::int32_t> row_permutation, std::span<const std::int32_t> offsets = {}) {
   const auto rows = static_cast<std::size_t>(m.rows);
   const auto ring = static_cast<std::size_t>(m.cols);
   // Step 1: row alignment (the ones move to columns 0..deg-1).
@@ -28,6 +30,7 @@ Origins prepare_side(const BinaryMatrixView& m, std::span<const std::int32_t> co
   // Step 2: phase offsets in the original row order.
   std::vector<std::size_t> phase(rows, 0);
   for (std::size_t i = 1; i < rows; ++i) phase[i] = (phase[i - 1] + degree[i - 1]) % ring;
+  if (!offsets.empty()) phase.assign(offsets.begin(), offsets.end());
   // Step 3: cyclic rotation of row i by its offset toward higher column indices.
   Origins rotated(rows * ring, -1);
   for (std::size_t i = 0; i < rows; ++i)
@@ -59,7 +62,10 @@ LiteralPipeline run_pipeline(const BinaryMatrixView& s, const BinaryMatrixView& 
   matrices.rows = s.rows;
   matrices.cols = s.cols;
   pipeline.s_origins = prepare_side(s, op.pi_s(), op.rho_s());     // B x E
-  const Origins t_prime = prepare_side(t, op.pi_t(), op.rho_t());  // E x B
+  // The tiling in row order is recomputed here; only another layout's offsets come from the operator.
+  const bool tiled_in_order = !op.layout().permuted_order && !op.spread_applied();
+  const Origins t_prime = prepare_side(t, op.pi_t(), op.rho_t(),
+                                       tiled_in_order ? std::span<const std::int32_t>{} : op.t_row_offsets());  // E x B
   matrices.s_prime.assign(rows * cols, 0);
   for (std::size_t x = 0; x < rows * cols; ++x) matrices.s_prime[x] = pipeline.s_origins[x] >= 0 ? 1 : 0;
   // Step 6: transpose T'.

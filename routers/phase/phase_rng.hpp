@@ -19,6 +19,7 @@ enum class PhaseStream : std::uint64_t {
   row_permutation_s = 3,     // optional rho_S over the B rows of S
   row_permutation_t = 4,     // optional rho_T over the E rows of T
   selection = 5,             // the per-row choice of at most k candidates
+  capacity_order = 6,        // optional order of the T rows on the token ring (CapacityArcLayout)
 };
 
 inline constexpr std::uint64_t kGoldenGamma = 0x9e3779b97f4a7c15ULL;

@@ -120,7 +120,7 @@ PhaseStats route_degrees_into(std::span<const std::int64_t> s, std::span<const s
                               std::span<std::int32_t> routes, std::vector<std::int64_t>* column_load) {
   const auto begin = Clock::now();
   check_fan_out(options.k, static_cast<std::int64_t>(s.size()));
-  const PhaseOperator op(s, t, options.seed, options.row_permutations, token_positions);
+  const PhaseOperator op(s, t, options.seed, options.row_permutations, token_positions, options.layout);
   const double setup_ms = milliseconds_since(begin);
   PhaseStats stats = route_built(op, options, routes, column_load, nullptr, nullptr);
   stats.setup_ms = setup_ms;
@@ -149,7 +149,7 @@ PhaseStats route_dense_into(const BinaryMatrixView& s, const BinaryMatrixView& t
   const std::vector<std::int64_t> t_degrees = binary_row_degrees(t, "T");
   const double validate_ms = milliseconds_since(begin);
   const auto setup_begin = Clock::now();
-  const PhaseOperator op(s_degrees, t_degrees, options.seed, options.row_permutations);
+  const PhaseOperator op(s_degrees, t_degrees, options.seed, options.row_permutations, {}, options.layout);
   const double setup_ms = milliseconds_since(setup_begin);
   PhaseStats stats = route_built(op, options, routes, column_load, &s, &t);
   stats.validate_ms = validate_ms;

@@ -39,7 +39,8 @@ PhaseStats route_degrees_into(std::span<const std::int64_t> s, std::span<const s
                               std::span<const std::int32_t> token_positions, const PhaseOptions& options,
                               std::span<std::int32_t> routes, std::vector<std::int64_t>* column_load = nullptr);
 
-// Uses the operator's seed and row permutations (options.seed and options.row_permutations are
+// Uses the operator's seed, row permutations and arc layout (options.seed, options.row_permutations
+// and options.layout are
 // ignored); writes k ids at out.data + i * out.row_stride for every row i.
 PhaseStats route_operator(const PhaseOperator& op, const PhaseOptions& options, RouteTable out,
                           std::vector<std::int64_t>* column_load = nullptr);

@@ -19,13 +19,22 @@ PhaseReseed parse_reseed(const std::string& value) {
   throw ConfigError("router.reseed", "expected per_batch or fixed, got '" + value + "'");
 }
 
+bool parse_choice(const std::string& key, const std::string& value, const char* yes, const char* no) {
+  if (value == yes) return true;
+  if (value == no) return false;
+  throw ConfigError("router." + key, std::string("expected ") + yes + " or " + no + ", got '" + value + "'");
+}
+
 }  // namespace
 
 PhaseRouter::PhaseRouter(const RouterConfig& config)
     : seed_(config.seed), reseed_(PhaseReseed::per_batch), eligible_experts_(0),
       expert_speed_(config.expert_speed) {
-  config.params.expect_only(config.name, {"reseed", "eligible_experts"});
+  config.params.expect_only(config.name, {"reseed", "eligible_experts", "expert_order", "capacity_arcs"});
   reseed_ = parse_reseed(config.params.get_string("reseed", "per_batch"));
+  layout_.permuted_order =
+      parse_choice("expert_order", config.params.get_string("expert_order", "permuted"), "permuted", "given");
+  layout_.spread = parse_choice("capacity_arcs", config.params.get_string("capacity_arcs", "spread"), "spread", "end_to_end");
   eligible_experts_ = config.params.get_int("eligible_experts", config.num_experts);
   if (eligible_experts_ < 1 || eligible_experts_ > config.num_experts)
     throw ConfigError("router.eligible_experts", "expected 1.." + std::to_string(config.num_experts) +
@@ -89,12 +98,12 @@ void PhaseRouter::route(const RoutingRequest& request, std::span<ExpertId> out) 
   PhaseOptions options;
   options.k = request.k;
   if (reseed_ == PhaseReseed::per_batch) {
-    const PhaseOperator op(s_, t, batch_seed(seed_, request.batch.index), false);
+    const PhaseOperator op(s_, t, batch_seed(seed_, request.batch.index), false, {}, layout_);
     route_operator(op, options, RouteTable{out.data(), request.depth});
     return;
   }
   if (!fixed_operator_ || fixed_operator_->rows() != batch || t != t_ || s_ != fixed_s_) {
-    fixed_operator_.emplace(s_, t, seed_, false);
+    fixed_operator_.emplace(s_, t, seed_, false, std::span<const std::int32_t>{}, layout_);
     t_ = std::move(t);
     fixed_s_ = s_;
   }

@@ -38,7 +38,7 @@ double percentile_linear(std::vector<double> values, double q) {
 }
 
 LoadSamples sample_column_loads(std::span<const std::int64_t> s, std::span<const std::int64_t> t, std::int64_t k,
-                                std::int64_t samples, std::uint64_t seed) {
+                                std::int64_t samples, std::uint64_t seed, CapacityArcLayout layout) {
   check_samples(samples);
   check_fan_out(k, static_cast<std::int64_t>(s.size()));
   (void)PhaseOperator(s, t, seed, false);  // validates the degrees once, before any parallel work
@@ -59,6 +59,7 @@ LoadSamples sample_column_loads(std::span<const std::int64_t> s, std::span<const
         PhaseOptions options;
         options.k = k;
         options.seed = batch_seed(seed, static_cast<std::uint64_t>(m));
+        options.layout = layout;
         const PhaseStats stats = route_degrees_into(s, t, options, routes, &loads);
         std::copy(loads.begin(), loads.end(), result.loads.begin() + m * result.cols);
         result.routes[static_cast<std::size_t>(m)] = stats.active_routes;
@@ -114,6 +115,10 @@ ColumnStatistics column_statistics_from(const LoadSamples& samples, std::span<co
     stats.expected[j] = sum_t > 0 ? stats.mean_routes * static_cast<double>(t[j]) / sum_t : 0.0;
     stats.bias[j] = stats.mean[j] - stats.expected[j];
     if (stats.expected[j] > 0) stats.relative_error[j] = stats.bias[j] / stats.expected[j];
+    if (std::abs(stats.relative_error[j]) > std::abs(stats.max_relative_error)) {
+      stats.max_relative_error = stats.relative_error[j];
+      stats.max_relative_error_column = static_cast<std::int64_t>(j);
+    }
   }
   if (keep_loads) stats.loads = samples.loads;
   return stats;
@@ -121,8 +126,8 @@ ColumnStatistics column_statistics_from(const LoadSamples& samples, std::span<co
 
 ColumnStatistics monte_carlo_column_statistics(std::span<const std::int64_t> s, std::span<const std::int64_t> t,
                                                std::int64_t k, std::int64_t samples, std::uint64_t seed,
-                                               bool keep_loads) {
-  const LoadSamples loads = sample_column_loads(s, t, k, samples, seed);
+                                               bool keep_loads, CapacityArcLayout layout) {
+  const LoadSamples loads = sample_column_loads(s, t, k, samples, seed, layout);
   return column_statistics_from(loads, t, static_cast<std::int64_t>(s.size()), k, keep_loads);
 }
 

@@ -9,11 +9,18 @@
 //                                  utilization
 //   (phase_parameter_search.hpp)   smallest k for a target skew; distribution over a list of k
 //
-// The expected-degree baseline is t-proportional: E[load_j] is proportional to t_j (each row
-// reaches column j with probability (s_i / E)(t_j / B)); the published code used T's column sums.
+// The baseline is t-proportional (the published code used T's column sums): each row reaches
+// column j as a candidate with probability (s_i / E)(t_j / B), so expected candidates are
+// proportional to t_j. Expected *routes* are too when k does not bind, but not in general: in the
+// MoE setting (s_i = E, sum(t) > k B) tiled end to end in the given order, the columns on the
+// extra lap share every token with one more column in every sample and get less (relative error
+// -0.17 and +0.25 at B = 512, E = 64, k = 2, t_j = 20). `bias` and `relative_error` show exactly
+// that, column by column; `layout` (the simulator's permuted + spread) removes it.
 #include <cstdint>
 #include <span>
 #include <vector>
+
+#include "routers/phase/phase_options.hpp"
 
 namespace routelab::phase {
 
@@ -26,6 +33,8 @@ struct ColumnStatistics {
   std::vector<double> expected;             // t-proportional baseline with the observed total
   std::vector<double> bias;                 // mean - expected
   std::vector<double> relative_error;       // bias / expected (0 where expected is 0)
+  double max_relative_error = 0;            // the relative error largest in magnitude (signed)
+  std::int64_t max_relative_error_column = -1;
   double mean_routes = 0;                   // routes per sample
   double fill_ratio = 0;                    // mean_routes / (rows k)
   std::int64_t max_row_candidates = 0;      // over all samples: k at or above this does not bind
@@ -35,7 +44,7 @@ struct ColumnStatistics {
 // Throws PhaseArgumentError for bad degrees or k (as routing does) and for samples < 1.
 ColumnStatistics monte_carlo_column_statistics(std::span<const std::int64_t> s, std::span<const std::int64_t> t,
                                                std::int64_t k, std::int64_t samples, std::uint64_t seed,
-                                               bool keep_loads = false);
+                                               bool keep_loads = false, CapacityArcLayout layout = {});
 
 struct CapacityEstimate {
   double confidence = 0;
@@ -65,7 +74,7 @@ struct LoadSamples {
   std::int64_t max_row_candidates = 0;
 };
 LoadSamples sample_column_loads(std::span<const std::int64_t> s, std::span<const std::int64_t> t, std::int64_t k,
-                                std::int64_t samples, std::uint64_t seed);
+                                std::int64_t samples, std::uint64_t seed, CapacityArcLayout layout = {});
 
 ColumnStatistics column_statistics_from(const LoadSamples& samples, std::span<const std::int64_t> t,
                                         std::int64_t rows, std::int64_t k, bool keep_loads);

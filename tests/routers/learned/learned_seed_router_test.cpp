@@ -48,6 +48,7 @@ TEST(LearnedSeedRouter, WithThePhasePermutationItRoutesExactlyAsThePhaseRouter) 
                        " capacity_factor=" + std::to_string(capacity_factor) + (speeds ? " speeds" : ""));
           RouterConfig seed_config = world.router_config("learned_seed", k, trained_model());
           RouterConfig phase_config = world.router_config("phase", k);
+          phase_config.params.set("expert_order", "given");  // learned_seed keeps the experts' order
           if (speeds) {
             for (int j = 0; j < experts; ++j) seed_config.expert_speed.push_back(1.0 + j % 3);
             phase_config.expert_speed = seed_config.expert_speed;
@@ -71,7 +72,8 @@ TEST(LearnedSeedRouter, WithThePhasePermutationItRoutesExactlyAsThePhaseRouter) 
             // The permutation `phase` draws for this batch: its operator from its t and seed.
             std::vector<std::int64_t> all_experts(batch_size, experts);
             const phase::PhaseOperator op(all_experts, oblivious.batch_capacities(request),
-                                          phase::batch_seed(phase_config.seed, index), false);
+                                          phase::batch_seed(phase_config.seed, index), false, {},
+                                          oblivious.arc_layout());
             std::vector<ExpertId> actual(expected.size(), kNoExpert);
             learned.route_at_positions(request, op.pi_t(), actual);
             ASSERT_EQ(actual, expected) << "batch " << index;

@@ -71,6 +71,7 @@ TEST(SeedWindowShare, NamesTheCandidatesThePhaseLibraryRoutesTo) {
       phase::PhaseOptions options;
       options.k = experts;
       options.seed = 3;
+      options.layout = kLearnedSeedArcLayout;  // the arcs full_degree_operator lays
       const phase::PhaseResult result =
           phase::route_degrees(std::vector<std::int64_t>(static_cast<std::size_t>(ring), experts), t, identity, options);
       std::vector<double> share(t.size());

@@ -112,8 +112,8 @@ TEST(PhaseProperties, AllOnesAtN100RoutesEveryPairUpToK) {
 }
 
 TEST(PhaseProperties, OutputIsIdenticalOnOneTwoAndFourThreads) {
-  // Large enough that every kernel and the dense reader run parallel regions.
-  const std::int64_t n = 4096, dense_n = 1000;
+  // Large enough that every kernel and the dense reader share their work among threads.
+  const std::int64_t n = 4096, dense_n = 1500;
   const auto s = uniform_degrees(n, 0, n, 21);
   const auto t = uniform_degrees(n, 0, n, 22);
   const auto dense_s = uniform_degrees(dense_n, 0, dense_n, 25);

@@ -4,6 +4,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "routers/phase/phase_parameter_search.hpp"
@@ -142,6 +143,27 @@ TEST(PhaseStatistics, DistributionOverKAgreesWithTheory) {
   EXPECT_TRUE(points.front().k_binds);
   EXPECT_FALSE(points.back().k_binds);  // k = E keeps every candidate
   EXPECT_NEAR(points.back().theoretical_edge_density, points.back().candidate_density, 1e-12);
+}
+
+}  // namespace
+}  // namespace routelab::phase
+
+namespace routelab::phase {
+namespace {
+
+TEST(PhaseStatistics, ShowsTheColumnBiasOfTheTiledMoeOperatorAndItsAbsenceUnderTheSimulatorLayout) {
+  // The default scenario's batch: B = 512 tokens, E = 64 experts, k = 2, t_j = 20 (sum 1280 =
+  // 2.5 laps). Tiled in the given order, experts 13..24 and 39..50 lie where only 2 arcs overlap
+  // and are full (20 against a share of 16) in every sample; the toolkit must say so, by column.
+  const std::vector<std::int64_t> s(512, 64), t(64, 20);
+  const ColumnStatistics tiled = monte_carlo_column_statistics(s, t, 2, 200, 7);
+  EXPECT_NEAR(tiled.max_relative_error, 0.25, 1e-9);
+  for (const std::int64_t j : {13, 24, 39, 50}) EXPECT_NEAR(tiled.relative_error[static_cast<std::size_t>(j)], 0.25, 1e-9);
+  EXPECT_LT(tiled.relative_error[0], -0.1);
+  const ColumnStatistics simulator =
+      monte_carlo_column_statistics(s, t, 2, 200, 7, false, CapacityArcLayout{.permuted_order = true, .spread = true});
+  EXPECT_LT(std::abs(simulator.max_relative_error), 0.03);
+  EXPECT_GE(simulator.max_relative_error_column, 0);
 }
 
 }  // namespace

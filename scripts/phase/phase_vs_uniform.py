@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""phase against uniform on every library scenario (issue 12's acceptance table).
+
+Usage: scripts/phase/phase_vs_uniform.py [path/to/routelab] [--routers phase,uniform,...]
+Prints one Markdown row per scenario: run max/mean, window p99 max/mean and drop rate of each
+router, and the largest deviation of phase's per-expert run load from its t-proportional share
+(the run's expert_load against the share of the scenario file's expert speeds, equal shares when
+it gives none), for uniform too. Where speeds differ the balanced max/mean is not 1
+(heterogeneous-experts: 1.6).
+"""
+import json
+import os
+import subprocess
+import sys
+import tomllib
+
+
+def run(binary, scenario, routers):
+    out = subprocess.run([binary, "compare", "--scenario", scenario, "--routers", ",".join(routers), "--format", "json"],
+                         check=True, capture_output=True, text=True).stdout
+    return {r["router"]: r for r in json.loads(out)["routers"]}
+
+
+def share_deviation(row, speeds):
+    loads = row["expert_load"]
+    total = sum(loads)
+    weights = speeds if speeds else [1.0] * len(loads)
+    return max(abs(l / (total * w / sum(weights)) - 1.0) for l, w in zip(loads, weights)) if total else 0.0
+
+
+def scenario_speeds(scenario):
+    """The [experts] speed list of a library scenario file (None when it has none)."""
+    path = os.path.join(os.path.dirname(__file__), "..", "..", "scenarios", "library", scenario + ".toml")
+    if not os.path.exists(path):
+        return None
+    with open(path, "rb") as f:
+        return tomllib.load(f).get("experts", {}).get("speed")
+
+
+def main():
+    binary = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("--") else "build/bin/routelab"
+    routers = ["uniform", "phase"]
+    listing = subprocess.run([binary, "scenarios"], check=True, capture_output=True, text=True).stdout
+    scenarios = [line.split()[0] for line in listing.splitlines() if line.strip()]
+    print("| scenario | uniform max/mean | phase max/mean | uniform win p99 | phase win p99 | uniform drop | phase drop |"
+          " worst expert vs share: uniform | phase |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for scenario in scenarios:
+        try:
+            rows = run(binary, scenario, routers)
+        except subprocess.CalledProcessError as error:
+            print(f"| {scenario} | (not run: {error.stderr.strip().splitlines()[-1] if error.stderr else error}) |")
+            continue
+        u, p = rows["uniform"], rows["phase"]
+        speeds = scenario_speeds(scenario)
+        print(f"| {scenario} | {u['load_max_over_mean']:.3f} | {p['load_max_over_mean']:.3f} | "
+              f"{u['window_max_over_mean_p99']:.3f} | {p['window_max_over_mean_p99']:.3f} | "
+              f"{u['drop_rate']:.4f} | {p['drop_rate']:.4f} | {share_deviation(u, speeds):.3f} | "
+              f"{share_deviation(p, speeds):.3f} |")
+
+
+if __name__ == "__main__":
+    main()
