@@ -33,16 +33,4 @@ std::int64_t RouterParams::get_int(const std::string& key, std::int64_t fallback
   return value;
 }
 
-void RouterParams::expect_only(const std::string& router, const std::vector<std::string>& known) const {
-  for (const auto& [key, value] : values_) {
-    bool found = false;
-    for (const auto& k : known) found = found || k == key;
-    if (found) continue;
-    std::string list;
-    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-    throw ConfigError("router." + key, "router '" + router + "' has no parameter '" + key + "'" +
-                                           (list.empty() ? " (it takes none)" : "; valid: " + list));
-  }
-}
-
 }  // namespace routelab

@@ -8,7 +8,8 @@
 namespace routelab {
 
 // Router-specific parameters from a scenario (e.g. `reseed = "per_batch"`), read through typed
-// getters that name the offending key on error.
+// getters that name the offending key on error. Which keys a router takes, their types and ranges
+// are its ParamSchema's business (router_parameters.hpp), checked before the router is built.
 class RouterParams {
  public:
   RouterParams() = default;
@@ -19,8 +20,6 @@ class RouterParams {
   std::string get_string(const std::string& key, const std::string& fallback) const;
   double get_double(const std::string& key, double fallback) const;
   std::int64_t get_int(const std::string& key, std::int64_t fallback) const;
-  // Throws ConfigError for any key not in `known`, with the valid keys listed.
-  void expect_only(const std::string& router, const std::vector<std::string>& known) const;
   const std::map<std::string, std::string>& values() const { return values_; }
 
  private:

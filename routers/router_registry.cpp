@@ -17,7 +17,13 @@ const RouterInfo& RouterRegistry::find(const std::string& name) const {
 }
 
 std::unique_ptr<Router> RouterRegistry::create(const RouterConfig& config) const {
-  return find(config.name).factory(config);
+  const RouterInfo& info = find(config.name);
+  validate_router_params(config, info.parameters);
+  return info.factory(config);
+}
+
+void RouterRegistry::validate(const RouterConfig& config) const {
+  validate_router_params(config, find(config.name).parameters);
 }
 
 std::vector<std::string> RouterRegistry::names() const {

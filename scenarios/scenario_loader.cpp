@@ -5,6 +5,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "routers/router_registry.hpp"
 #include "scenarios/scenario_sections.hpp"
 #include "scenarios/toml_table_reader.hpp"
 
@@ -16,29 +17,6 @@ ScenarioError::ScenarioError(std::string source, int line, int column, std::stri
       source_(std::move(source)),
       line_(line),
       column_(column) {}
-
-std::string closest_match(std::string_view word, const std::vector<std::string>& choices) {
-  std::string best;
-  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-  for (const auto& choice : choices) {
-    std::vector<std::size_t> row(choice.size() + 1);
-    for (std::size_t j = 0; j <= choice.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= word.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= choice.size(); ++j) {
-        const std::size_t above = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == choice[j - 1] ? 0 : 1)});
-        diagonal = above;
-      }
-    }
-    if (row[choice.size()] < best_distance) {
-      best_distance = row[choice.size()];
-      best = choice;
-    }
-  }
-  return best;
-}
 
 namespace {
 
@@ -149,6 +127,27 @@ void read_routers_section(TableReader& top, ScenarioSpec& spec) {
                       what.substr(error.field().size() + 2));
 }
 
+// [[routers]] entries against the registry's schemas, with the scenario's expert count (some
+// bounds are "at most the number of experts"), so a bad router parameter is an error here, at its
+// line, rather than when that router's run starts.
+void check_routers(const toml::table& root, const std::string& source, const ScenarioSpec& spec) {
+  static const RouterRegistry registry = builtin_router_registry();  // immutable once built
+  for (std::size_t i = 0; i < spec.routers.size(); ++i) {
+    const std::string path = "routers[" + std::to_string(i) + "]";
+    const RouterSpec& router = spec.routers[i];
+    try {
+      registry.validate(make_router_config(spec, router, 0));
+    } catch (const RouterParamError& error) {
+      fail_validation(root, source, ConfigError(path + ".params." + error.key(), error.detail()));
+    } catch (const UnknownNameError& error) {
+      const std::string hint = closest_match(router.name, error.valid());
+      fail_validation(root, source,
+                      ConfigError(path + ".name", std::string(error.what()) +
+                                                      (hint.empty() ? "" : "; did you mean '" + hint + "'?")));
+    }
+  }
+}
+
 }  // namespace
 
 ScenarioSpec parse_scenario(std::string_view toml_text, const std::string& source_name) {
@@ -186,6 +185,7 @@ ScenarioSpec parse_scenario(std::string_view toml_text, const std::string& sourc
   } catch (const ConfigError& error) {
     fail_validation(root, source_name, error);
   }
+  check_routers(root, source_name, spec);
   return spec;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/closest_match.hpp"  // closest_match, used by the scenario and sweep readers
 #include "engine/errors.hpp"
 #include "scenarios/scenario_spec.hpp"
 
@@ -28,8 +29,5 @@ class ScenarioError : public ConfigError {
 
 ScenarioSpec parse_scenario(std::string_view toml_text, const std::string& source_name);
 ScenarioSpec load_scenario_file(const std::filesystem::path& path);
-
-// The closest of `choices` to `word` by edit distance, or "" when none is close.
-std::string closest_match(std::string_view word, const std::vector<std::string>& choices);
 
 }  // namespace routelab

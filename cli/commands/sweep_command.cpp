@@ -18,6 +18,7 @@
 #include "results/results_store.hpp"
 #include "scenarios/sweeps/sweep_file.hpp"
 #include "scenarios/sweeps/sweep_plan.hpp"
+#include "scenarios/sweeps/sweep_router_check.hpp"
 #include "scenarios/sweeps/sweep_scenario.hpp"
 
 namespace routelab::cli {
@@ -59,6 +60,7 @@ LoadedSweep load(const SelectionOptions& options, const RouterRegistry& registry
   LoadedSweep loaded{sweeps::load_sweep_file(options.file, registry), nullptr, {}, {}, {}};
   loaded.builder = std::make_unique<sweeps::SweepScenarioBuilder>(loaded.sweep);
   loaded.plan = sweeps::expand_plan(loaded.sweep, loaded.builder->context_document());
+  sweeps::check_planned_routers(loaded.sweep, loaded.plan, *loaded.builder, registry);  // before any run starts
   if (!options.shard.empty()) {
     loaded.shard = sweeps::parse_shard(options.shard);
   } else if (auto slurm = sweeps::shard_from_slurm(environment("SLURM_ARRAY_TASK_ID"), environment("SLURM_ARRAY_TASK_COUNT"),
@@ -205,7 +207,9 @@ int run_command(const RunOptions& options, const RouterRegistry& registry, const
                        "run: continue with --resume)\n", interrupt.signal_number(), outcome.not_started);
   fmt::print("total {}, ok {}, failed {}, skipped {}\n", loaded.selected.size(), outcome.ok, outcome.failed, skipped);
   if (outcome.interrupted) return 128 + interrupt.signal_number();
-  return outcome.stopped ? 1 : 0;
+  // Failed runs are stored with their errors, but a sweep that has them did not succeed: scripts
+  // and job arrays must see it (--resume --retry-failed runs them again).
+  return outcome.stopped || outcome.failed > 0 ? 1 : 0;
 }
 
 int merge_command(const std::vector<std::string>& inputs, const std::string& output, bool require_complete) {

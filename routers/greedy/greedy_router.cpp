@@ -5,7 +5,7 @@
 
 namespace routelab {
 
-GreedyRouter::GreedyRouter(const RouterConfig& config) { config.params.expect_only(config.name, {}); }
+GreedyRouter::GreedyRouter(const RouterConfig& /*config: no parameters*/) {}
 
 int GreedyRouter::max_depth(int k, int num_experts) const { return std::min(num_experts, 2 * k); }
 

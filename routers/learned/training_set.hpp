@@ -37,14 +37,3 @@ struct TrainedModel {
 using RouterTrainer = std::function<TrainedModel(const TrainingSet&, const RouterConfig&)>;
 
 }  // namespace routelab
-
-namespace routelab {
-
-// Parameters every learned router accepts: `model` (a model file) and `train_tokens` (how many
-// training-stream tokens the scenario layer draws when it trains the router in-process).
-inline std::vector<std::string> learned_router_params(std::vector<std::string> own) {
-  own.insert(own.begin(), {"model", "train_tokens"});
-  return own;
-}
-
-}  // namespace routelab

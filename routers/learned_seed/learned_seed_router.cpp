@@ -11,16 +11,8 @@
 
 namespace routelab {
 
-namespace {
-
-const std::vector<std::string> kParams = learned_router_params(
-    {"seeds", "epochs", "learning_rate", "temperature", "balance_coef", "balance_on", "probe_limit"});
-
-}  // namespace
-
 LearnedSeedRouter::LearnedSeedRouter(const RouterConfig& config)
     : seed_(config.seed), expert_speed_(config.expert_speed) {
-  config.params.expect_only(config.name, kParams);
   const ModelReader reader(model_text(config), "learned_seed", config.num_experts);
   model_ = LearnedSeedModel::read(reader);
 }
@@ -60,7 +52,7 @@ std::unique_ptr<Router> make_learned_seed_router(const RouterConfig& config) {
 }
 
 TrainedModel train_learned_seed_router(const TrainingSet& set, const RouterConfig& config) {
-  config.params.expect_only(config.name, kParams);
+  validate_router_params(config, learned_seed_parameters());  // trainers run outside RouterRegistry::create
   SimulationConfig nominal;  // the engine's capacity rule for a batch of the scenario's size
   nominal.num_experts = set.experts;
   nominal.k = set.k;

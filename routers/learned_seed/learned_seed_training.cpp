@@ -9,6 +9,7 @@
 #include "engine/errors.hpp"
 #include "engine/rng_streams.hpp"
 #include "routers/learned/adam.hpp"
+#include "routers/learned/learned_parameters.hpp"
 #include "routers/learned/mini_batches.hpp"
 #include "routers/learned_seed/gumbel_relaxation.hpp"
 #include "routers/learned_seed/learned_seed_model.hpp"
@@ -142,27 +143,48 @@ void refine_offsets(const TrainingSet& set, const SeedParameters& parameters, co
 
 SeedTrainingOptions seed_training_options(const RouterParams& params) {
   SeedTrainingOptions options;
+  // Ranges are checked against learned_seed_parameters() before this reads them.
   options.seeds = static_cast<int>(params.get_int("seeds", options.seeds));
-  if (options.seeds < 0 || options.seeds > 4096) throw ConfigError("router.seeds", "expected 0 (2 x experts) .. 4096");
   options.epochs = static_cast<int>(params.get_int("epochs", options.epochs));
-  if (options.epochs < 1 || options.epochs > 10000) throw ConfigError("router.epochs", "expected 1..10000");
   options.learning_rate = params.get_double("learning_rate", options.learning_rate);
-  if (!(options.learning_rate > 0 && options.learning_rate <= 10))
-    throw ConfigError("router.learning_rate", "expected a number in (0, 10]");
   options.temperature = params.get_double("temperature", options.temperature);
-  if (!(options.temperature >= 0.01 && options.temperature <= 100))
-    throw ConfigError("router.temperature", "expected a number in [0.01, 100]");
   options.balance_coef = params.get_double("balance_coef", options.balance_coef);
-  if (!(options.balance_coef >= 0 && options.balance_coef <= 1e3))
-    throw ConfigError("router.balance_coef", "expected a number in [0, 1000]");
-  const std::string balance_on = params.get_string("balance_on", "ring");
-  if (balance_on != "ring" && balance_on != "experts")
-    throw ConfigError("router.balance_on", "expected \"ring\" or \"experts\", got '" + balance_on + "'");
-  options.balance_on = balance_on == "ring" ? SeedBalance::ring : SeedBalance::experts;
+  options.balance_on = params.get_string("balance_on", "ring") == "ring" ? SeedBalance::ring : SeedBalance::experts;
   options.probe_limit = params.get_double("probe_limit", options.probe_limit);
-  if (!(options.probe_limit >= 0 && options.probe_limit <= 1e6))
-    throw ConfigError("router.probe_limit", "expected a number of seed windows >= 0");
   return options;
+}
+
+const ParamSchema& learned_seed_parameters() {
+  const SeedTrainingOptions defaults;
+  static const ParamSchema schema = learned_router_parameters({
+      {.name = "seeds",
+       .type = ParamType::integer,
+       .default_value = "0 (2 x experts)",
+       .min = 0,
+       .max = 4096,
+       .meaning = "number of learned seeds (token-ring windows); 0 means 2 x experts"},
+      epochs_parameter(defaults.epochs),
+      learning_rate_parameter(defaults.learning_rate),
+      {.name = "temperature",
+       .type = ParamType::number,
+       .default_value = number_text(defaults.temperature),
+       .min = 0.01,
+       .max = 100,
+       .meaning = "Gumbel-softmax temperature of the relaxed seed choice"},
+      balance_coef_parameter(defaults.balance_coef, "weight of the CV^2 of the relaxed loads"),
+      {.name = "balance_on",
+       .type = ParamType::choice,
+       .default_value = "ring",
+       .choices = {"ring", "experts"},
+       .meaning = "balance the token-ring windows or the experts' loads"},
+      {.name = "probe_limit",
+       .type = ParamType::number,
+       .default_value = number_text(defaults.probe_limit),
+       .min = 0,
+       .max = 1e6,
+       .meaning = "inference: a seed's tokens reach (1 + this) windows, the rest fall back"},
+  });
+  return schema;
 }
 
 TrainedModel train_learned_seed(const TrainingSet& set, std::span<const std::int64_t> capacities,

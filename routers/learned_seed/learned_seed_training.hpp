@@ -10,6 +10,7 @@
 
 #include "routers/learned/training_set.hpp"
 #include "routers/router_config.hpp"
+#include "routers/router_parameters.hpp"
 
 namespace routelab {
 
@@ -29,6 +30,8 @@ struct SeedTrainingOptions {
 };
 
 SeedTrainingOptions seed_training_options(const RouterParams& params);
+// learned_seed's parameters (the shared learned ones, then the training options above).
+const ParamSchema& learned_seed_parameters();
 
 // `capacities`: the phase router's t_j for a batch of set.batch_size tokens (the training ring).
 TrainedModel train_learned_seed(const TrainingSet& set, std::span<const std::int64_t> capacities,

@@ -30,7 +30,6 @@ bool parse_choice(const std::string& key, const std::string& value, const char* 
 PhaseRouter::PhaseRouter(const RouterConfig& config)
     : seed_(config.seed), reseed_(PhaseReseed::per_batch), eligible_experts_(0),
       expert_speed_(config.expert_speed) {
-  config.params.expect_only(config.name, {"reseed", "eligible_experts", "expert_order", "capacity_arcs"});
   reseed_ = parse_reseed(config.params.get_string("reseed", "per_batch"));
   layout_.permuted_order =
       parse_choice("expert_order", config.params.get_string("expert_order", "permuted"), "permuted", "given");

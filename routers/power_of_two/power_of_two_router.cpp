@@ -6,9 +6,7 @@
 
 namespace routelab {
 
-PowerOfTwoRouter::PowerOfTwoRouter(const RouterConfig& config) : seed_(config.seed) {
-  config.params.expect_only(config.name, {});
-}
+PowerOfTwoRouter::PowerOfTwoRouter(const RouterConfig& config) : seed_(config.seed) {}
 
 int PowerOfTwoRouter::max_depth(int k, int num_experts) const { return std::min(num_experts, 2 * k); }
 

@@ -5,9 +5,7 @@
 namespace routelab {
 
 RoundRobinRouter::RoundRobinRouter(const RouterConfig& config)
-    : next_slot_(config.seed % static_cast<std::uint64_t>(config.num_experts)) {
-  config.params.expect_only(config.name, {});
-}
+    : next_slot_(config.seed % static_cast<std::uint64_t>(config.num_experts)) {}
 
 int RoundRobinRouter::max_depth(int k, int num_experts) const { return std::min(num_experts, 2 * k); }
 

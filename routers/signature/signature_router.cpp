@@ -3,6 +3,7 @@
 #include "engine/errors.hpp"
 #include "routers/learned/embedding_check.hpp"
 #include "routers/learned/expert_ranking.hpp"
+#include "routers/learned/learned_parameters.hpp"
 #include "routers/learned/model_file.hpp"
 
 namespace routelab {
@@ -22,7 +23,6 @@ std::vector<float> read_signatures(std::span<const float> expert_weights, int ex
 }
 
 SignatureRouter::SignatureRouter(const RouterConfig& config) {
-  config.params.expect_only(config.name, learned_router_params({}));
   const ModelReader reader(model_text(config), "signature", config.num_experts);
   dim_ = reader.dim();
   signatures_ = reader.floats("signatures", static_cast<std::size_t>(config.num_experts) * static_cast<std::size_t>(dim_));
@@ -56,8 +56,13 @@ std::unique_ptr<Router> make_signature_router(const RouterConfig& config) {
   return std::make_unique<SignatureRouter>(config);
 }
 
+const ParamSchema& signature_parameters() {
+  static const ParamSchema schema = learned_router_parameters({});
+  return schema;
+}
+
 TrainedModel train_signature(const TrainingSet& set, const RouterConfig& config) {
-  config.params.expect_only(config.name, learned_router_params({}));
+  validate_router_params(config, signature_parameters());  // trainers run outside RouterRegistry::create
   if (set.expert_rows < 1 ||
       set.expert_weights.size() != static_cast<std::size_t>(set.experts * set.expert_rows * set.dim))
     throw ConfigError("router.signature", "the scenario provides no expert weights to read signatures from");

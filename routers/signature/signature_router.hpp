@@ -10,6 +10,7 @@
 
 #include "routers/learned/training_set.hpp"
 #include "routers/router.hpp"
+#include "routers/router_parameters.hpp"
 
 namespace routelab {
 
@@ -32,5 +33,6 @@ class SignatureRouter : public Router {
 std::unique_ptr<Router> make_signature_router(const RouterConfig& config);
 // "Training" reads the signatures off the experts' weights; the training tokens are not used.
 TrainedModel train_signature(const TrainingSet& set, const RouterConfig& config);
+const ParamSchema& signature_parameters();
 
 }  // namespace routelab

@@ -80,14 +80,10 @@ GateObjective gate_objective(const GateParameters& parameters, std::span<const f
 
 SoftmaxTrainingOptions softmax_training_options(const RouterParams& params) {
   SoftmaxTrainingOptions options;
+  // Ranges are checked against softmax_topk_parameters() before this reads them.
   options.balance_coef = params.get_double("balance_coef", options.balance_coef);
-  if (!(options.balance_coef >= 0 && options.balance_coef <= 1e3))
-    throw ConfigError("router.balance_coef", "expected a number in [0, 1000]");
   options.epochs = static_cast<int>(params.get_int("epochs", options.epochs));
-  if (options.epochs < 1 || options.epochs > 10000) throw ConfigError("router.epochs", "expected 1..10000");
   options.learning_rate = params.get_double("learning_rate", options.learning_rate);
-  if (!(options.learning_rate > 0 && options.learning_rate <= 10))
-    throw ConfigError("router.learning_rate", "expected a number in (0, 10]");
   return options;
 }
 

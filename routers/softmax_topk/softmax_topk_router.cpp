@@ -2,16 +2,12 @@
 
 #include "routers/learned/embedding_check.hpp"
 #include "routers/learned/expert_ranking.hpp"
+#include "routers/learned/learned_parameters.hpp"
 #include "routers/softmax_topk/softmax_gate_training.hpp"
 
 namespace routelab {
 
-namespace {
-const std::vector<std::string> kParams = learned_router_params({"balance_coef", "epochs", "learning_rate"});
-}
-
 SoftmaxTopkRouter::SoftmaxTopkRouter(const RouterConfig& config) {
-  config.params.expect_only(config.name, kParams);
   const ModelReader reader(model_text(config), "softmax_topk", config.num_experts);
   gate_ = SoftmaxGate::read(reader, config.num_experts);
   scores_.resize(static_cast<std::size_t>(config.num_experts));
@@ -36,8 +32,18 @@ std::unique_ptr<Router> make_softmax_topk_router(const RouterConfig& config) {
   return std::make_unique<SoftmaxTopkRouter>(config);
 }
 
+const ParamSchema& softmax_topk_parameters() {
+  static const ParamSchema schema = learned_router_parameters({
+      balance_coef_parameter(SoftmaxTrainingOptions{}.balance_coef,
+                             "weight of the Switch balance loss (0 turns it off)"),
+      epochs_parameter(SoftmaxTrainingOptions{}.epochs),
+      learning_rate_parameter(SoftmaxTrainingOptions{}.learning_rate),
+  });
+  return schema;
+}
+
 TrainedModel train_softmax_topk(const TrainingSet& set, const RouterConfig& config) {
-  config.params.expect_only(config.name, kParams);
+  validate_router_params(config, softmax_topk_parameters());  // trainers run outside RouterRegistry::create
   return train_softmax_gate(set, softmax_training_options(config.params));
 }
 

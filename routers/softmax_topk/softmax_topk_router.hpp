@@ -9,6 +9,7 @@
 
 #include "routers/learned/training_set.hpp"
 #include "routers/router.hpp"
+#include "routers/router_parameters.hpp"
 #include "routers/softmax_topk/softmax_gate.hpp"
 
 namespace routelab {
@@ -27,5 +28,6 @@ class SoftmaxTopkRouter : public Router {
 
 std::unique_ptr<Router> make_softmax_topk_router(const RouterConfig& config);
 TrainedModel train_softmax_topk(const TrainingSet& set, const RouterConfig& config);
+const ParamSchema& softmax_topk_parameters();
 
 }  // namespace routelab

@@ -7,7 +7,6 @@
 namespace routelab {
 
 UniformRouter::UniformRouter(const RouterConfig& config) : rng_(config.seed), permutation_(config.num_experts) {
-  config.params.expect_only(config.name, {});
   std::iota(permutation_.begin(), permutation_.end(), 0);
 }
 

@@ -26,10 +26,9 @@ TrainingOutcome train_router(const ScenarioSpec& scenario, const RouterSpec& rou
   if (!space) throw needs_embeddings(scenario, router.name);
   const QualityModel model(std::move(*space), scenario.simulation.num_experts);
 
+  registry.validate(make_router_config(scenario, router, 0));  // train_tokens is read before the trainer runs
   TrainingSetRequest request;
   request.tokens = router.params.get_int("train_tokens", kDefaultTrainTokens);
-  if (request.tokens < 1 || request.tokens > (std::int64_t{1} << 26))
-    throw ConfigError("router.train_tokens", "expected 1..67108864 training tokens");
   request.k = scenario.simulation.k;
   request.batch_size = scenario.workload.batch_size;
   request.seed = derive_stream_seed(scenario.simulation.master_seed, kTrainingReplication, "train/" + router.name);

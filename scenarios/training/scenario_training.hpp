@@ -5,14 +5,12 @@
 #include <cstdint>
 #include <vector>
 
+#include "routers/learned/learned_parameters.hpp"  // kDefaultTrainTokens
 #include "routers/router_registry.hpp"
 #include "scenarios/scenario_spec.hpp"
 
 namespace routelab {
 
-// Training-stream tokens when the router's `train_tokens` parameter is absent: 64 batches of 512,
-// enough for a 64 x 32 gate to settle, trained in about a second on one core.
-inline constexpr std::int64_t kDefaultTrainTokens = 32768;
 // The scenario `routelab train` uses when none is named: the library's semantic scenario.
 inline constexpr const char* kDefaultTrainingScenario = "semantic-clusters";
 

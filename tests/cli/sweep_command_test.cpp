@@ -214,7 +214,7 @@ TEST(SweepCommand, FailingRunsAreRecordedOrStopTheSweep) {
                                       "[grid]\nexperts.count = [0, 8]\n");
   const auto db = (dir / "f.sqlite").string();
   const auto run = run_cli({"sweep", "run", sweep.string(), "--db", db, "--jobs", "2"});
-  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.exit_code, 1) << run.err;  // the failures are stored, but the sweep did not succeed
   EXPECT_EQ(last_line(run.out), "total 4, ok 2, failed 2, skipped 0");
   auto store = results::ResultsStore::open(db, false);
   auto failed = store.database().prepare("SELECT error, tokens FROM runs WHERE status = 'failed'");
@@ -230,6 +230,35 @@ TEST(SweepCommand, FailingRunsAreRecordedOrStopTheSweep) {
   EXPECT_EQ(stopped.exit_code, 1);
   EXPECT_NE(stopped.err.find("--stop-on-error"), std::string::npos);
   EXPECT_EQ(last_line(stopped.out), "total 4, ok 0, failed 1, skipped 0");
+}
+
+// Router parameters are checked against the routers' schemas when the sweep is planned, in every
+// point's scenario: a sweep that would fail runs for them is refused before any run starts.
+TEST(SweepCommand, BadRouterParametersAreRefusedAtPlanTime) {
+  const auto dir = fresh_dir("router-params");
+  const auto sweep = write_sweep(dir, "scenario = 'default'\nrouters = [\n  'greedy',\n"
+                                      "  { name = 'power_of_two', label = 'p2', params = { choices = 3 } },\n]\n"
+                                      "[set]\nlength.tokens = 2048\n[grid]\nrouting.capacity_factor = [1.0, 1.5]\n");
+  for (const char* command : {"plan", "run"}) {
+    SCOPED_TRACE(command);
+    const auto db = dir / "never.sqlite";
+    const auto result = std::string(command) == "plan"
+                            ? run_cli({"sweep", "plan", sweep.string()})
+                            : run_cli({"sweep", "run", sweep.string(), "--db", db.string()});
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    EXPECT_NE(result.err.find(sweep.string() + ":4:3: routers[1].params.choices: router 'power_of_two' has no "
+                                               "parameter 'choices'"),
+              std::string::npos)
+        << result.err;
+    EXPECT_FALSE(std::filesystem::exists(db));  // refused before the database or any run
+  }
+  // A bound that depends on the point: eligible_experts <= experts.count fails only at count 4.
+  const auto bounded = write_sweep(dir, "scenario = 'default'\nrouters = [{ name = 'phase', params = "
+                                        "{ eligible_experts = 6 } }]\n[grid]\nexperts.count = [8, 4]\n");
+  const auto plan = run_cli({"sweep", "plan", bounded.string()});
+  EXPECT_EQ(plan.exit_code, 2);
+  EXPECT_NE(plan.err.find("routers[0].params.eligible_experts"), std::string::npos) << plan.err;
+  EXPECT_NE(plan.err.find("(at point experts.count = 4)"), std::string::npos) << plan.err;
 }
 
 TEST(SweepCommand, BadInputExitsWithCode2AndAPosition) {
