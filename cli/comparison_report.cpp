@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 
+#include "engine/percentile.hpp"
 #include "engine/summary_metrics.hpp"
 #include "results/confidence_interval.hpp"
 
@@ -92,8 +93,8 @@ std::string layer_spread(const RouterRuns& runs) {
   std::vector<double> values;
   for (const auto& [replication, layer_runs] : runs.by_replication)
     for (const RunResult* run : layer_runs) values.push_back(run->summary.load_max_over_mean);
-  std::sort(values.begin(), values.end());
-  return fmt::format("{:.2f} / {:.2f} / {:.2f}", values.front(), values[(values.size() - 1) / 2], values.back());
+  const auto [low, high] = std::minmax_element(values.begin(), values.end());
+  return fmt::format("{:.2f} / {:.2f} / {:.2f}", *low, median(values), *high);
 }
 
 // The table shows rates in percent (`scale`); the JSON keeps the runs' own units.

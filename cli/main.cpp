@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   std::map<std::string, cli::CommandAction> actions;
   actions["routers"] = cli::add_routers_command(app, registry);
   actions["scenarios"] = cli::add_scenarios_command(app);
+  actions["metrics"] = cli::add_metrics_command(app);
   actions["run"] = cli::add_run_command(app, registry);
   actions["compare"] = cli::add_compare_command(app, registry);
   actions["sweep"] = cli::add_sweep_command(app, registry, ROUTELAB_VERSION);

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/percentile.hpp"  // the summaries' percentiles
 #include "engine/types.hpp"
 
 namespace routelab {
@@ -88,11 +89,5 @@ double coefficient_of_variation(std::span<const std::int64_t> loads);
 double gini(std::span<const std::int64_t> loads);
 double normalized_entropy(std::span<const std::int64_t> loads);
 
-// The nearest rank (1-based) of quantile q in [0, 1] among n >= 1 sorted values: ceil(q n), at least 1.
-std::size_t nearest_rank(double q, std::size_t n);
-
-// Nearest-rank percentile (q in [0, 1]) of unsorted values; sorts a copy. 0 for an empty input.
-std::int64_t percentile(std::vector<std::int64_t> values, double q);
-double percentile(std::vector<double> values, double q);
 
 }  // namespace routelab

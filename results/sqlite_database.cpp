@@ -88,6 +88,10 @@ std::string Statement::text(int column) const {
 
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(statement_, column); }
 
+bool Statement::is_blob(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_BLOB; }
+
+std::int64_t Statement::byte_count(int column) const { return sqlite3_column_bytes(statement_, column); }
+
 std::string Statement::column_name(int column) const { return sqlite3_column_name(statement_, column); }
 
 Database::Database(const std::filesystem::path& path, Mode mode) : file_(path.string()) {

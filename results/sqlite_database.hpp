@@ -1,6 +1,7 @@
 #pragma once
 // A thin RAII layer over the SQLite C API: one connection, prepared statements, and errors that
-// name the database file. Used only by the results store.
+// name the database file. The one SQLite wrapper: the results store and the app's sweep browser
+// (gui/sweeps/sqlite_catalog) both use it.
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -36,7 +37,9 @@ class Statement {
   void run();            // steps to completion, then resets for reuse
   void reset();
   int columns() const;
-  Cell cell(int column) const;  // 0-based
+  Cell cell(int column) const;  // 0-based; a BLOB reads as its bytes
+  bool is_blob(int column) const;
+  std::int64_t byte_count(int column) const;
   std::string text(int column) const;
   std::int64_t integer(int column) const;
   std::string column_name(int column) const;

@@ -8,7 +8,7 @@ PACKAGES=(
   libboost-dev libboost-graph-dev libeigen3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libsqlite3-dev libfmt-dev
-  qt6-base-dev libqcustomplot-dev
+  qt6-base-dev
   pybind11-dev python3-dev python3-numpy python3-pytest
   xvfb xauth
 )

@@ -12,6 +12,7 @@ using CommandAction = std::function<int()>;
 
 CommandAction add_routers_command(CLI::App& app, const RouterRegistry& registry);
 CommandAction add_scenarios_command(CLI::App& app);
+CommandAction add_metrics_command(CLI::App& app);
 CommandAction add_run_command(CLI::App& app, const RouterRegistry& registry);
 CommandAction add_compare_command(CLI::App& app, const RouterRegistry& registry);
 CommandAction add_sweep_command(CLI::App& app, const RouterRegistry& registry, const std::string& version);

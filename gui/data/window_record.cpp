@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/percentile.hpp"
+
 namespace routelab::gui {
 
 namespace {
@@ -11,9 +13,7 @@ namespace {
 double nearest_rank_p99(std::span<const std::int64_t> latencies, std::vector<std::int64_t>& scratch) {
   if (latencies.empty()) return std::numeric_limits<double>::quiet_NaN();
   scratch.assign(latencies.begin(), latencies.end());
-  const auto n = scratch.size();
-  auto rank = static_cast<std::size_t>(std::ceil(0.99 * static_cast<double>(n)));
-  rank = std::clamp<std::size_t>(rank, 1, n);
+  const std::size_t rank = nearest_rank(0.99, scratch.size());  // as the engine's latency_p99
   const auto nth = scratch.begin() + static_cast<std::ptrdiff_t>(rank - 1);
   std::nth_element(scratch.begin(), nth, scratch.end());
   return static_cast<double>(*nth);

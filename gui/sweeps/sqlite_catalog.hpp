@@ -1,14 +1,16 @@
 #pragma once
 // A read-only look into any SQLite results file: its tables, their columns and rows. The schema is
 // discovered (sqlite_schema + PRAGMA table_info), not assumed, so the browser works with whatever
-// the sweep writer stores; runs_table() only guesses which table lists the runs.
+// the sweep writer stores; runs_table() only guesses which table lists the runs. Built on the
+// project's one SQLite wrapper (results/sqlite_database.hpp).
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
-struct sqlite3;
+#include "results/sqlite_database.hpp"
 
 namespace routelab::gui {
 
@@ -23,7 +25,7 @@ struct TableInfo {
   std::int64_t rows = 0;
 };
 
-using CellValue = std::variant<std::monostate, std::int64_t, double, std::string>;  // NULL, INTEGER, REAL, TEXT/BLOB
+using CellValue = results::Cell;  // NULL, INTEGER, REAL, TEXT (a BLOB shows as "<blob N bytes>")
 
 struct TablePage {
   std::vector<std::string> columns;
@@ -54,7 +56,7 @@ class SqliteCatalog {
   void discover();
 
   std::string path_;
-  sqlite3* db_ = nullptr;
+  std::unique_ptr<results::Database> db_;
   std::vector<TableInfo> tables_;
 };
 

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <string>
 
+#include "engine/percentile.hpp"
 #include "routers/phase/phase_errors.hpp"
 #include "routers/phase/phase_operator.hpp"
 #include "routers/phase/phase_route.hpp"
@@ -28,14 +29,6 @@ std::vector<double> column(const LoadSamples& samples, std::int64_t j) {
 
 }  // namespace
 
-double percentile_linear(std::vector<double> values, double q) {
-  if (values.empty()) return 0.0;
-  std::sort(values.begin(), values.end());
-  const double position = q / 100.0 * static_cast<double>(values.size() - 1);
-  const auto below = static_cast<std::size_t>(std::floor(position));
-  const std::size_t above = std::min(below + 1, values.size() - 1);
-  return values[below] + (position - static_cast<double>(below)) * (values[above] - values[below]);
-}
 
 LoadSamples sample_column_loads(std::span<const std::int64_t> s, std::span<const std::int64_t> t, std::int64_t k,
                                 std::int64_t samples, std::uint64_t seed, CapacityArcLayout layout) {
@@ -97,7 +90,7 @@ ColumnStatistics column_statistics_from(const LoadSamples& samples, std::span<co
     for (const double v : values) squares += (v - mean) * (v - mean);
     stats.mean[c] = mean;
     stats.std[c] = std::sqrt(squares / static_cast<double>(values.size()));
-    stats.p95[c] = percentile_linear(values, 95.0);
+    stats.p95[c] = interpolated_percentile(values, 0.95);
     stats.max[c] = static_cast<std::int64_t>(*std::max_element(values.begin(), values.end()));
     if (mean > 0) stats.temporal_skew[c] = static_cast<double>(stats.max[c]) / mean;
   }
@@ -148,7 +141,7 @@ CapacityEstimate estimate_capacity(std::span<const std::int64_t> s, std::span<co
   for (std::size_t j = 0; j < n; ++j) {
     const std::vector<double> values = column(loads, static_cast<std::int64_t>(j));
     estimate.mean[j] = std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
-    estimate.required[j] = percentile_linear(values, 100.0 * confidence);
+    estimate.required[j] = interpolated_percentile(values, confidence);
     estimate.headroom[j] = estimate.required[j] - estimate.mean[j];
     if (estimate.required[j] > 0) estimate.utilization[j] = estimate.mean[j] / estimate.required[j];
     estimate.max_required = std::max(estimate.max_required, estimate.required[j]);

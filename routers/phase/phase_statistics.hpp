@@ -62,8 +62,6 @@ struct CapacityEstimate {
 CapacityEstimate estimate_capacity(std::span<const std::int64_t> s, std::span<const std::int64_t> t, std::int64_t k,
                                    double confidence, std::int64_t samples, std::uint64_t seed);
 
-// numpy's default percentile (linear interpolation between order statistics), q in [0, 100].
-double percentile_linear(std::vector<double> values, double q);
 
 // Column loads of `samples` routings (samples x cols), plus the routes and largest row candidate
 // count of each: the primitive the toolkit is built on.

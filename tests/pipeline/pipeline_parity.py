@@ -4,7 +4,7 @@ fingerprints in `routelab compare`, in `routelab sweep run` (each stored run re-
 the master seed the sweep derived for its point) and in the desktop app's scripted run
 (`routelab-gui ... --summary-json`).
 
-Usage: pipeline_parity.py ROUTELAB [ROUTELAB_GUI] [--scenarios a,b] [--work DIR]
+Usage: pipeline_parity.py ROUTELAB [--gui ROUTELAB_GUI] [--scenarios a,b] [--work DIR]
 Exits 1 with the differing runs listed when any path disagrees.
 """
 import argparse
@@ -44,14 +44,14 @@ def check_sweep(routelab, scenario, routers, layers, work):
     run([routelab, "sweep", "run", sweep, "--db", db, "--jobs", "2", "--progress", "lines"])
     with sqlite3.connect(db) as connection:
         rows = connection.execute(
-            "SELECT router, replication, master_seed, parameters, fingerprint, ok, error FROM runs").fetchall()
-    failed = [row for row in rows if not row[5]]
+            "SELECT router, replication, master_seed, parameters, fingerprint, status, error FROM runs").fetchall()
+    failed = [row for row in rows if row[5] != "ok"]
     if failed:
         return [f"{scenario}: sweep run of {row[0]} failed: {row[6]}" for row in failed]
     mismatches = []
     by_seed = {}
     for router, replication, seed, parameters, fingerprint, _, _ in rows:
-        layer = json.loads(parameters).get("trace.layer", 0) if parameters else 0
+        layer = int(point_parameters(parameters).get("trace.layer", 0))
         by_seed.setdefault((seed, layer), {})[(router, replication, layer)] = fingerprint
     for (seed, layer), stored in sorted(by_seed.items()):
         command = [routelab, "compare", "--scenario", scenario, "--routers", ",".join(routers), "--seed", str(seed),
@@ -66,6 +66,12 @@ def check_sweep(routelab, scenario, routers, layers, work):
     return mismatches
 
 
+def point_parameters(text):
+    """The runs table's `parameters` column, "key = value, key = value", as a dict."""
+    pairs = [item.split(" = ", 1) for item in text.split(", ") if " = " in item]
+    return {key: value for key, value in pairs}
+
+
 def cli_layer(cli, key):
     """The layer the CLI reports for a one-layer trace scenario (its own layer), else 0."""
     for router, replication, layer in cli:
@@ -77,7 +83,7 @@ def cli_layer(cli, key):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("routelab")
-    parser.add_argument("gui", nargs="?")
+    parser.add_argument("--gui", default="")
     parser.add_argument("--scenarios", default="")
     parser.add_argument("--work", default="")
     args = parser.parse_args()

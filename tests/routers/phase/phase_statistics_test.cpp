@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "engine/percentile.hpp"
 #include "routers/phase/phase_parameter_search.hpp"
 #include "routers/phase/phase_statistics.hpp"
 #include "routers/phase/phase_theory.hpp"
@@ -16,11 +17,11 @@ namespace routelab::phase {
 namespace {
 
 TEST(PhaseStatistics, PercentileIsNumpysLinearInterpolation) {
-  EXPECT_DOUBLE_EQ(percentile_linear({1, 2, 3, 4}, 95), 3.85);  // numpy.percentile([1,2,3,4], 95)
-  EXPECT_DOUBLE_EQ(percentile_linear({10, 1}, 50), 5.5);
-  EXPECT_DOUBLE_EQ(percentile_linear({7}, 99), 7);
-  EXPECT_DOUBLE_EQ(percentile_linear({3, 1, 2}, 100), 3);
-  EXPECT_DOUBLE_EQ(percentile_linear({3, 1, 2}, 0), 1);
+  EXPECT_DOUBLE_EQ(interpolated_percentile({1, 2, 3, 4}, 0.95), 3.85);  // numpy.percentile([1,2,3,4], 95)
+  EXPECT_DOUBLE_EQ(interpolated_percentile({10, 1}, 0.5), 5.5);
+  EXPECT_DOUBLE_EQ(interpolated_percentile({7}, 0.99), 7);
+  EXPECT_DOUBLE_EQ(interpolated_percentile({3, 1, 2}, 1), 3);
+  EXPECT_DOUBLE_EQ(interpolated_percentile({3, 1, 2}, 0), 1);
 }
 
 TEST(PhaseStatistics, ColumnStatisticsAreConsistentAndThreadIndependent) {
