@@ -25,7 +25,8 @@ void require_same_identity(const ResultsStore& first, const ResultsStore& other)
 
 }  // namespace
 
-MergeSummary merge_stores(const std::vector<std::filesystem::path>& inputs, const std::filesystem::path& output) {
+MergeSummary merge_stores(const std::vector<std::filesystem::path>& inputs, const std::filesystem::path& output,
+                          bool require_complete) {
   if (inputs.empty()) throw ResultsError("nothing to merge: name at least one database");
   if (std::filesystem::exists(output))
     throw ResultsError("'" + output.string() + "' already exists; merge into a new file");
@@ -78,9 +79,14 @@ MergeSummary merge_stores(const std::vector<std::filesystem::path>& inputs, cons
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(temporary.string() + suffix);
     throw;
   }
+  if (require_complete && summary.runs < summary.planned) {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(temporary.string() + suffix);
+    return summary;
+  }
   std::error_code error;
   std::filesystem::rename(temporary, output, error);
   if (error) throw ResultsError("cannot rename '" + temporary.string() + "' to '" + output.string() + "': " + error.message());
+  summary.written = true;
   return summary;
 }
 

@@ -214,8 +214,13 @@ int run_command(const RunOptions& options, const RouterRegistry& registry, const
 
 int merge_command(const std::vector<std::string>& inputs, const std::string& output, bool require_complete) {
   std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
-  const results::MergeSummary summary = results::merge_stores(paths, output);
+  const results::MergeSummary summary = results::merge_stores(paths, output, require_complete);
   const std::int64_t missing = summary.planned - summary.runs;
+  if (!summary.written) {
+    fmt::print(stderr, "routelab: sweep merge: {} of {} planned runs are missing from the {} inputs; with "
+                       "--require-complete nothing was written to {}\n", missing, summary.planned, inputs.size(), output);
+    return 1;
+  }
   fmt::print("merged {} databases into {}: {} runs ({} failed) of {} planned, {} missing", inputs.size(), output,
              summary.runs, summary.failed, summary.planned, missing);
   if (summary.identical_duplicates > 0)

@@ -169,7 +169,15 @@ TEST(SweepCommand, ShardsMergedEqualOneRun) {
   const auto partial = run_cli({"sweep", "merge", merge[2], merge[3], "--db", (dir / "partial.sqlite").string(),
                                 "--require-complete"});
   EXPECT_EQ(partial.exit_code, 1);
-  EXPECT_NE(partial.out.find("missing"), std::string::npos);
+  EXPECT_NE(partial.err.find("missing"), std::string::npos) << partial.err;
+  EXPECT_NE(partial.err.find("nothing was written"), std::string::npos) << partial.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "partial.sqlite"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "partial.sqlite.merging"));
+  // Without --require-complete the same merge is written, and says what is missing.
+  const auto lenient = run_cli({"sweep", "merge", merge[2], merge[3], "--db", (dir / "lenient.sqlite").string()});
+  EXPECT_EQ(lenient.exit_code, 0) << lenient.err;
+  EXPECT_NE(lenient.out.find("missing"), std::string::npos);
+  EXPECT_TRUE(std::filesystem::exists(dir / "lenient.sqlite"));
 
   // A shard of another plan is refused.
   const auto other = write_sweep(fresh_dir("shards-other"), std::string(kSmallSweep) + "routing.k = [1, 2]\n");
