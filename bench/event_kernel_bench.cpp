@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "engine/event_queue.hpp"
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 
 namespace {
 

@@ -22,7 +22,7 @@
 #include <map>
 #include <vector>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "routers/phase/phase_route.hpp"
 #include "routers/phase/phase_rng.hpp"
 

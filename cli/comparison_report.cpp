@@ -7,7 +7,7 @@
 #include <map>
 #include <optional>
 
-#include "engine/percentile.hpp"
+#include "core/percentile.hpp"
 #include "engine/summary_metrics.hpp"
 #include "results/confidence_interval.hpp"
 

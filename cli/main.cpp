@@ -6,7 +6,7 @@
 #include <map>
 
 #include "cli/commands/commands.hpp"
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 int main(int argc, char** argv) {
   using namespace routelab;

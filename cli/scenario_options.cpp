@@ -3,7 +3,7 @@
 #include <charconv>
 #include <filesystem>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/run_budget.hpp"
 #include "scenarios/scenario_library.hpp"
 #include "scenarios/traces/trace_loader.hpp"

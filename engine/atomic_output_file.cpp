@@ -2,7 +2,7 @@
 
 #include <system_error>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 namespace routelab {
 

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <system_error>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 namespace routelab {
 

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/percentile.hpp"  // the summaries' percentiles
-#include "engine/types.hpp"
+#include "core/percentile.hpp"  // the summaries' percentiles
+#include "core/types.hpp"
 
 namespace routelab {
 

@@ -4,7 +4,7 @@
 #include <span>
 
 #include "engine/metrics.hpp"
-#include "engine/types.hpp"
+#include "core/types.hpp"
 
 namespace routelab {
 

@@ -14,7 +14,7 @@
 #include <system_error>
 #include <vector>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 namespace routelab {
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "engine/tick_limits.hpp"
 
 namespace routelab {

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "engine/rng_streams.hpp"
-#include "engine/types.hpp"
+#include "core/rng_streams.hpp"
+#include "core/types.hpp"
 
 namespace routelab {
 

@@ -7,7 +7,7 @@
 #include <numeric>
 #include <string>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 namespace routelab {
 

@@ -8,11 +8,11 @@
 #include "engine/expert_queues.hpp"
 #include "engine/metrics.hpp"
 #include "engine/metrics_sink.hpp"
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "engine/simulation_config.hpp"
 #include "engine/token_outcome.hpp"
 #include "engine/workload.hpp"
-#include "routers/router.hpp"
+#include "core/router.hpp"
 
 namespace routelab {
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <limits>
 
-#include "engine/batch_capacity.hpp"
-#include "engine/errors.hpp"
+#include "core/batch_capacity.hpp"
+#include "core/errors.hpp"
 #include "engine/tick_limits.hpp"
 
 namespace routelab {
@@ -61,15 +61,8 @@ void SimulationConfig::validate() const {
 
 void compute_batch_capacity(const SimulationConfig& config, std::size_t batch_size,
                             std::vector<std::int32_t>& capacity) {
-  const int experts = config.num_experts;
-  capacity.assign(experts, std::numeric_limits<std::int32_t>::max());
-  if (config.capacity_factor <= 0.0) return;
-  const double mean_speed = mean_expert_speed(config.expert_speed);
-  for (int e = 0; e < experts; ++e) {
-    const double cap =
-        speed_weighted_capacity(batch_size, config.k, experts, config.capacity_factor, config.speed(e), mean_speed);
-    capacity[e] = static_cast<std::int32_t>(std::clamp(cap, 0.0, 2.0e9));
-  }
+  batch_capacity_of_experts(batch_size, config.k, config.num_experts, config.capacity_factor, config.expert_speed,
+                            capacity);
 }
 
 }  // namespace routelab

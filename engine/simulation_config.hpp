@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "engine/service_model.hpp"
-#include "engine/types.hpp"
+#include "core/types.hpp"
 
 namespace routelab {
 

@@ -4,7 +4,7 @@
 // without a token observer pay nothing per token.
 #include <cstdint>
 
-#include "engine/types.hpp"
+#include "core/types.hpp"
 
 namespace routelab {
 

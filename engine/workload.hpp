@@ -1,6 +1,6 @@
 #pragma once
 // A token source: hands out batches in non-decreasing tick order until it is exhausted.
-#include "engine/types.hpp"
+#include "core/types.hpp"
 
 namespace routelab {
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <variant>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;

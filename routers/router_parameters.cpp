@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include "engine/closest_match.hpp"
+#include "core/closest_match.hpp"
 
 namespace routelab {
 

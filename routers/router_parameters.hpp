@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "routers/router_config.hpp"
 
 namespace routelab {

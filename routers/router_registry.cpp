@@ -1,6 +1,6 @@
 #include "routers/router_registry.hpp"
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 namespace routelab {
 

@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <iterator>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "engine/tick_limits.hpp"
 #include "scenarios/traces/routing_trace.hpp"
 

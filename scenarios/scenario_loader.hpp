@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "engine/closest_match.hpp"  // closest_match, used by the scenario and sweep readers
-#include "engine/errors.hpp"
+#include "core/closest_match.hpp"  // closest_match, used by the scenario and sweep readers
+#include "core/errors.hpp"
 #include "scenarios/scenario_spec.hpp"
 
 namespace routelab {

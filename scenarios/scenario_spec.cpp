@@ -3,8 +3,8 @@
 #include <cmath>
 #include <map>
 
-#include "engine/errors.hpp"
-#include "engine/rng_streams.hpp"
+#include "core/errors.hpp"
+#include "core/rng_streams.hpp"
 
 namespace routelab {
 

@@ -8,7 +8,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/phase/phase_inputs.hpp"
 #include "cli/phase/phase_outputs.hpp"
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "routers/phase/phase_route.hpp"
 #include "routers/phase/phase_statistics.hpp"
 #include "routers/phase/phase_theory.hpp"

@@ -8,7 +8,7 @@
 #include "cli/atomic_file.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/sweep/report_writer.hpp"
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "results/report_statistics.hpp"
 #include "results/results_store.hpp"
 

@@ -12,7 +12,7 @@
 #include "cli/scenario_options.hpp"
 #include "cli/summary_report.hpp"
 #include "engine/atomic_output_file.hpp"
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/traces/trace_loader.hpp"
 
 namespace routelab::cli {

@@ -6,7 +6,7 @@
 #include "cli/atomic_file.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/scenario_options.hpp"
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/scenario_library.hpp"
 #include "scenarios/training/scenario_training.hpp"
 

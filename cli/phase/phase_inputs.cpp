@@ -5,8 +5,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "engine/errors.hpp"
-#include "engine/rng_streams.hpp"
+#include "core/errors.hpp"
+#include "core/rng_streams.hpp"
 #include "scenarios/adversaries/degree_patterns.hpp"
 
 namespace routelab::cli {

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "cli/atomic_file.hpp"
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "routers/phase/phase_dense_input.hpp"
 #include "routers/phase/phase_kernels.hpp"
 #include "routers/phase/phase_operator.hpp"

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 namespace routelab::cli {
 

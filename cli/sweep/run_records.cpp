@@ -6,7 +6,7 @@
 
 #include "cli/summary_report.hpp"
 #include "engine/metrics_sink.hpp"
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "engine/summary_metrics.hpp"
 #include "scenarios/run_budget.hpp"
 

@@ -6,7 +6,7 @@
 
 #include <exception>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/scenario_library.hpp"
 
 namespace routelab::gui {

@@ -8,7 +8,7 @@
 
 #include <exception>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "gui/app/main_window.hpp"
 #include "gui/app/run_toolbar.hpp"
 #include "gui/app/scenario_panel.hpp"

@@ -11,7 +11,7 @@
 
 #include <exception>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/scenario_library.hpp"
 
 namespace routelab::gui {

@@ -7,7 +7,7 @@
 #include <sstream>
 #include <string>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 
 namespace routelab::gui::bench {
 

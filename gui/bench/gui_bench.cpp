@@ -28,7 +28,7 @@
 #include "gui/run/run_group.hpp"
 #include "gui/views/plot_stack.hpp"
 #include "gui/views/time_axis.hpp"
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "routers/router_registry.hpp"
 #include "scenarios/scenario_library.hpp"
 #include "scenarios/scenario_runner.hpp"

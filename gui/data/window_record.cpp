@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "engine/percentile.hpp"
+#include "core/percentile.hpp"
 
 namespace routelab::gui {
 

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 namespace routelab::gui {
 

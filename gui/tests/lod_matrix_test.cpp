@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "gui/data/lod_matrix.hpp"
 #include "gui/tests/gui_test_suites.hpp"
 

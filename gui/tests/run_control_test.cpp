@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "gui/run/run_group.hpp"
 #include "gui/tests/gui_test_suites.hpp"
 #include "routers/router_registry.hpp"

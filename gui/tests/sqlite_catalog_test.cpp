@@ -10,7 +10,7 @@
 
 #include <memory>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "gui/sweeps/sqlite_catalog.hpp"
 #include "gui/sweeps/sweep_browser.hpp"
 #include "gui/sweeps/sweep_table_model.hpp"

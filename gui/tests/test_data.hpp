@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "engine/metrics.hpp"
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "gui/data/run_history.hpp"
 #include "gui/data/window_record.hpp"
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "routers/common/token_affinity.hpp"
-#include "routers/router.hpp"
+#include "core/router.hpp"
 #include "routers/router_config.hpp"
 #include "routers/router_parameters.hpp"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 
 namespace routelab {
 

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "routers/router.hpp"
+#include "core/router.hpp"
 #include "routers/router_config.hpp"
 #include "routers/router_parameters.hpp"
 

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <span>
 
-#include "engine/rng_streams.hpp"
-#include "engine/types.hpp"
+#include "core/rng_streams.hpp"
+#include "core/types.hpp"
 
 namespace routelab {
 

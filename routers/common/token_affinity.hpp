@@ -9,8 +9,8 @@
 #include <span>
 #include <vector>
 
-#include "engine/rng_streams.hpp"
-#include "engine/types.hpp"
+#include "core/rng_streams.hpp"
+#include "core/types.hpp"
 
 namespace routelab {
 

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <memory>
 
-#include "routers/router.hpp"
+#include "core/router.hpp"
 #include "routers/router_config.hpp"
 
 namespace routelab {

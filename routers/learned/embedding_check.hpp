@@ -3,8 +3,8 @@
 // configuration error, not something to route around silently.
 #include <string>
 
-#include "engine/errors.hpp"
-#include "engine/types.hpp"
+#include "core/errors.hpp"
+#include "core/types.hpp"
 
 namespace routelab {
 

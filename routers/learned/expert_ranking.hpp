@@ -5,7 +5,7 @@
 #include <span>
 #include <vector>
 
-#include "engine/types.hpp"
+#include "core/types.hpp"
 
 namespace routelab {
 

@@ -7,7 +7,7 @@
 #include <span>
 #include <vector>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "routers/learned/training_set.hpp"
 
 namespace routelab {

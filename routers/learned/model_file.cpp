@@ -5,7 +5,7 @@
 #include <limits>
 #include <sstream>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 namespace routelab {
 

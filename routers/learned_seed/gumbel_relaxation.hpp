@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <span>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 
 namespace routelab {
 

@@ -1,6 +1,6 @@
 #include "routers/learned_seed/learned_seed_router.hpp"
 
-#include "engine/simulation_config.hpp"
+#include "core/batch_capacity.hpp"
 #include "routers/learned/embedding_check.hpp"
 #include "routers/learned_seed/learned_seed_training.hpp"
 #include "routers/learned_seed/seed_permutation.hpp"
@@ -53,13 +53,9 @@ std::unique_ptr<Router> make_learned_seed_router(const RouterConfig& config) {
 
 TrainedModel train_learned_seed_router(const TrainingSet& set, const RouterConfig& config) {
   validate_router_params(config, learned_seed_parameters());  // trainers run outside RouterRegistry::create
-  SimulationConfig nominal;  // the engine's capacity rule for a batch of the scenario's size
-  nominal.num_experts = set.experts;
-  nominal.k = set.k;
-  nominal.capacity_factor = config.capacity_factor;
-  nominal.expert_speed = config.expert_speed;
-  std::vector<std::int32_t> capacity;
-  compute_batch_capacity(nominal, static_cast<std::size_t>(set.batch_size), capacity);
+  std::vector<std::int32_t> capacity;  // the engine's capacity rule for a batch of the scenario's size
+  batch_capacity_of_experts(static_cast<std::size_t>(set.batch_size), set.k, set.experts, config.capacity_factor,
+                            config.expert_speed, capacity);
   const std::vector<std::int64_t> t = phase::batch_capacities(set.batch_size, set.k, set.experts, capacity,
                                                               config.expert_speed);
   return train_learned_seed(set, t, seed_training_options(config.params));

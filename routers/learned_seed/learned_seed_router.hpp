@@ -15,7 +15,7 @@
 #include "routers/learned/training_set.hpp"
 #include "routers/learned_seed/learned_seed_model.hpp"
 #include "routers/learned_seed/seed_placement.hpp"
-#include "routers/router.hpp"
+#include "core/router.hpp"
 
 namespace routelab {
 

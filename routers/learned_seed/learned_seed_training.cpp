@@ -6,8 +6,8 @@
 #include <boost/random/uniform_int_distribution.hpp>
 #include <cmath>
 
-#include "engine/errors.hpp"
-#include "engine/rng_streams.hpp"
+#include "core/errors.hpp"
+#include "core/rng_streams.hpp"
 #include "routers/learned/adam.hpp"
 #include "routers/learned/learned_parameters.hpp"
 #include "routers/learned/mini_batches.hpp"

@@ -3,7 +3,7 @@
 // CLI can print it and the Python module can raise ValueError with the same text.
 #include <string>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 namespace routelab::phase {
 

@@ -8,7 +8,7 @@
 #include <span>
 #include <vector>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 
 namespace routelab::phase {
 

@@ -4,8 +4,8 @@
 #include <limits>
 #include <string>
 
-#include "engine/batch_capacity.hpp"
-#include "engine/errors.hpp"
+#include "core/batch_capacity.hpp"
+#include "core/errors.hpp"
 #include "routers/phase/phase_route.hpp"
 #include "routers/phase/phase_rng.hpp"
 

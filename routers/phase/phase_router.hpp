@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "routers/phase/phase_operator.hpp"
-#include "routers/router.hpp"
+#include "core/router.hpp"
 #include "routers/router_config.hpp"
 
 namespace routelab::phase {
@@ -27,7 +27,7 @@ enum class PhaseReseed { per_batch, fixed };
 
 // The T degrees of a batch of `batch` tokens: expert j's capacity from the engine where it has one
 // (expert_capacity[j] below INT32_MAX), else its fair share by the engine's rule at factor 1
-// (engine/batch_capacity.hpp: ceil(batch k / experts x speed / mean speed));
+// (core/batch_capacity.hpp: ceil(batch k / experts x speed / mean speed));
 // capped at `batch` (an arc covers at most the whole token ring). `phase` routes every batch with
 // these; `learned_seed` uses the same, so both see the same arcs.
 std::vector<std::int64_t> batch_capacities(std::int64_t batch, std::int64_t k, int experts,

@@ -6,7 +6,7 @@
 #include <numeric>
 #include <string>
 
-#include "engine/percentile.hpp"
+#include "core/percentile.hpp"
 #include "routers/phase/phase_errors.hpp"
 #include "routers/phase/phase_operator.hpp"
 #include "routers/phase/phase_route.hpp"

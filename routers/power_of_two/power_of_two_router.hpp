@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "routers/router.hpp"
+#include "core/router.hpp"
 #include "routers/router_config.hpp"
 
 namespace routelab {

@@ -1,6 +1,6 @@
 #include "routers/signature/signature_router.hpp"
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "routers/learned/embedding_check.hpp"
 #include "routers/learned/expert_ranking.hpp"
 #include "routers/learned/learned_parameters.hpp"

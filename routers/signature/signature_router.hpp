@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "routers/learned/training_set.hpp"
-#include "routers/router.hpp"
+#include "core/router.hpp"
 #include "routers/router_parameters.hpp"
 
 namespace routelab {

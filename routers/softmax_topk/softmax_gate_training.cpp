@@ -3,8 +3,8 @@
 #include <Eigen/Core>
 #include <boost/random/normal_distribution.hpp>
 
-#include "engine/errors.hpp"
-#include "engine/rng_streams.hpp"
+#include "core/errors.hpp"
+#include "core/rng_streams.hpp"
 #include "routers/learned/adam.hpp"
 #include "routers/learned/expert_ranking.hpp"
 #include "routers/learned/mini_batches.hpp"

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "routers/learned/training_set.hpp"
-#include "routers/router.hpp"
+#include "core/router.hpp"
 #include "routers/router_parameters.hpp"
 #include "routers/softmax_topk/softmax_gate.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 namespace routelab {
 

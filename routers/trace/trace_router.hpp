@@ -5,7 +5,7 @@
 // an error: this router only makes sense on a trace scenario.
 #include <memory>
 
-#include "routers/router.hpp"
+#include "core/router.hpp"
 #include "routers/router_config.hpp"
 
 namespace routelab {

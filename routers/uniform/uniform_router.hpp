@@ -4,8 +4,8 @@
 #include <memory>
 #include <vector>
 
-#include "engine/rng_streams.hpp"
-#include "routers/router.hpp"
+#include "core/rng_streams.hpp"
+#include "core/router.hpp"
 #include "routers/router_config.hpp"
 
 namespace routelab {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "engine/token_outcome.hpp"
-#include "engine/types.hpp"
+#include "core/types.hpp"
 
 namespace routelab {
 

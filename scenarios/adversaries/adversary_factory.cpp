@@ -2,7 +2,7 @@
 
 #include <boost/random/uniform_int_distribution.hpp>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/adversaries/collision_adversary.hpp"
 #include "scenarios/adversaries/hot_flood_adversary.hpp"
 #include "scenarios/adversaries/phase_structure_adversary.hpp"

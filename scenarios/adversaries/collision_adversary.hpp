@@ -5,7 +5,7 @@
 // defence that watches for a repeated hot token. Used for `collision` (tokens interleaved with
 // the victims) and `colocation` (the same tokens placed ahead of the victims in every batch, so
 // they take the target experts' capacity before any victim arrives).
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "scenarios/adversaries/adversary.hpp"
 #include "scenarios/adversaries/collision_search.hpp"
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "scenarios/adversaries/routing_model.hpp"
 
 namespace routelab {

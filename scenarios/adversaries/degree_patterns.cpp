@@ -6,7 +6,7 @@
 #include <set>
 #include <string>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 namespace routelab {
 

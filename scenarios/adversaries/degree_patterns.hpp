@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 
 namespace routelab {
 

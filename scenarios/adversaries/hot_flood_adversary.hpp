@@ -4,7 +4,7 @@
 // keys to the same experts concentrates the flood (max/mean >= E x share / keys).
 #include <vector>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "scenarios/adversaries/adversary.hpp"
 
 namespace routelab {

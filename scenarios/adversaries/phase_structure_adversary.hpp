@@ -10,7 +10,7 @@
 // The baseline of the attack is the same attacker with pattern = uniform_random (the published
 // generator): same keys, same positions, degrees drawn from the same stream, so sorted_ascending
 // and sorted_descending send exactly the baseline's degrees of every batch, only reordered.
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "scenarios/adversaries/adversary.hpp"
 #include "scenarios/adversaries/degree_patterns.hpp"
 

@@ -13,7 +13,7 @@
 #include <memory>
 #include <span>
 
-#include "engine/types.hpp"
+#include "core/types.hpp"
 #include "routers/router_registry.hpp"
 
 namespace routelab {

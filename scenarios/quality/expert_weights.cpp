@@ -3,7 +3,7 @@
 #include <boost/random/normal_distribution.hpp>
 #include <cmath>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 
 namespace routelab {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 namespace routelab {
 

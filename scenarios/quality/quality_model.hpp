@@ -12,7 +12,7 @@
 #include <span>
 #include <vector>
 
-#include "engine/types.hpp"
+#include "core/types.hpp"
 #include "scenarios/quality/semantic_space.hpp"
 
 namespace routelab {

@@ -1,6 +1,6 @@
 #include "scenarios/run_builder/prepared_run.hpp"
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/adversaries/adversarial_workload.hpp"
 #include "scenarios/adversaries/adversary_factory.hpp"
 #include "scenarios/adversaries/victim_metrics.hpp"

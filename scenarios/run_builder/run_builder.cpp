@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/run_builder/run_workload.hpp"
 #include "scenarios/training/semantic_source.hpp"
 

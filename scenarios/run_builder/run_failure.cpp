@@ -1,6 +1,6 @@
 #include "scenarios/run_builder/run_failure.hpp"
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 namespace routelab {
 

@@ -1,6 +1,6 @@
 #include "scenarios/run_builder/run_workload.hpp"
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/traces/trace_loader.hpp"
 #include "scenarios/traces/trace_workload.hpp"
 #include "scenarios/workloads/synthetic_workload.hpp"

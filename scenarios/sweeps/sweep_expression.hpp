@@ -25,7 +25,7 @@
 #include <variant>
 #include <vector>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 namespace routelab::sweeps {
 

@@ -2,7 +2,7 @@
 
 #include <toml++/toml.h>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "scenarios/scenario_loader.hpp"
 #include "scenarios/sweeps/sweep_file.hpp"
 #include "scenarios/sweeps/toml_params.hpp"

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/scenario_loader.hpp"
 #include "scenarios/scenario_spec.hpp"
 #include "scenarios/sweeps/sweep_values.hpp"

@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "engine/metrics.hpp"
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 
 namespace routelab::sweeps {
 

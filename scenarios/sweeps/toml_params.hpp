@@ -5,7 +5,7 @@
 #include <string_view>
 #include <toml++/toml.h>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/sweeps/sweep_values.hpp"
 
 namespace routelab::sweeps {

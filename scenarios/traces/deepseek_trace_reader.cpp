@@ -6,7 +6,7 @@
 #include <optional>
 #include <sstream>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "scenarios/traces/csv_reader.hpp"
 #include "scenarios/traces/trace_error.hpp"
 

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "engine/tick_limits.hpp"
 #include "scenarios/traces/trace_error.hpp"
 

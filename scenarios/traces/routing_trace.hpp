@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/types.hpp"
+#include "core/types.hpp"
 
 namespace routelab {
 

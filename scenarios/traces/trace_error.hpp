@@ -3,7 +3,7 @@
 // CLI exits with 2).
 #include <string>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 namespace routelab {
 

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <numeric>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/traces/deepseek_trace_reader.hpp"
 #include "scenarios/traces/jsonl_trace_reader.hpp"
 

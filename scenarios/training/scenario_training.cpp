@@ -2,8 +2,8 @@
 
 #include <chrono>
 
-#include "engine/errors.hpp"
-#include "engine/rng_streams.hpp"
+#include "core/errors.hpp"
+#include "core/rng_streams.hpp"
 #include "scenarios/run_builder/run_workload.hpp"
 #include "scenarios/training/semantic_source.hpp"
 #include "scenarios/training/training_set_builder.hpp"

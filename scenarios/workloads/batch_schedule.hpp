@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <optional>
 
-#include "engine/rng_streams.hpp"
-#include "engine/types.hpp"
+#include "core/rng_streams.hpp"
+#include "core/types.hpp"
 #include "scenarios/scenario_spec.hpp"
 #include "scenarios/workloads/batch_size_mix.hpp"
 #include "scenarios/workloads/bursty_arrivals.hpp"

@@ -2,7 +2,7 @@
 // Decode-size to prefill-size batches: a serving stream where most batches are small decode
 // steps (<= 256 tokens: one token per running sequence) and a few are whole prompts being
 // prefilled (>= 16K tokens). Each batch is a prefill with probability `prefill_share`.
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 
 namespace routelab {
 

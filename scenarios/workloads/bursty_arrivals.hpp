@@ -2,7 +2,7 @@
 // Bursty arrivals: gaps between batches drawn from a Gamma distribution with a given mean and
 // coefficient of variation (shape 1/cv^2, scale mean*cv^2). cv = 1 is Poisson; cv > 1 clusters
 // batches into bursts separated by long quiet spells, at the same mean rate.
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 
 namespace routelab {
 

@@ -3,7 +3,7 @@
 // named stream). Uniform and Zipf keys are the two base distributions; temporal locality wraps one.
 #include <cstdint>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 
 namespace routelab {
 

@@ -8,7 +8,7 @@
 #include <span>
 #include <vector>
 
-#include "engine/types.hpp"
+#include "core/types.hpp"
 #include "scenarios/scenario_spec.hpp"
 #include "scenarios/workloads/key_sampler.hpp"
 #include "scenarios/workloads/zipf_keys.hpp"

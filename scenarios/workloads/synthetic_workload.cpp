@@ -1,6 +1,6 @@
 #include "scenarios/workloads/synthetic_workload.hpp"
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/workloads/temporal_locality.hpp"
 #include "scenarios/workloads/uniform_keys.hpp"
 #include "scenarios/workloads/zipf_keys.hpp"

@@ -7,7 +7,7 @@
 #include <memory>
 #include <vector>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "engine/workload.hpp"
 #include "scenarios/scenario_spec.hpp"
 #include "scenarios/workloads/batch_schedule.hpp"

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "tests/support/scratch_dir.hpp"
 
 namespace routelab {

@@ -8,7 +8,7 @@
 #include <set>
 #include <tuple>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 
 namespace routelab {
 namespace {

@@ -1,7 +1,7 @@
 // The three overflow policies, on batches small enough to count every assignment by hand.
 #include <gtest/gtest.h>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "engine/simulation.hpp"
 #include "tests/support/scripted_run.hpp"
 

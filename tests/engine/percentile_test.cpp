@@ -3,7 +3,7 @@
 // of the two middle values (the DeepSeek layer table's "median" was the lower one before).
 #include <gtest/gtest.h>
 
-#include "engine/percentile.hpp"
+#include "core/percentile.hpp"
 
 namespace routelab {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <limits>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "engine/simulation_config.hpp"
 #include "engine/tick_limits.hpp"
 

@@ -1,7 +1,7 @@
 // Token latency, fill ratio and drop rate definitions, stop_tick, and the engine's own checks.
 #include <gtest/gtest.h>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "engine/simulation.hpp"
 #include "tests/support/scripted_run.hpp"
 

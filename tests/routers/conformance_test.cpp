@@ -8,8 +8,8 @@
 #include <boost/random/uniform_int_distribution.hpp>
 #include <set>
 
-#include "engine/errors.hpp"
-#include "engine/rng_streams.hpp"
+#include "core/errors.hpp"
+#include "core/rng_streams.hpp"
 #include "routers/router_registry.hpp"
 #include "scenarios/scenario_library.hpp"
 #include "scenarios/scenario_runner.hpp"

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "routers/router_registry.hpp"
 
 namespace routelab::testing {

@@ -12,7 +12,7 @@
 #include "engine/simulation.hpp"
 #include "engine/simulation_config.hpp"
 #include "engine/workload.hpp"
-#include "routers/router.hpp"
+#include "core/router.hpp"
 
 namespace routelab::testing {
 

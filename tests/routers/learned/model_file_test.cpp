@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "routers/softmax_topk/softmax_topk_router.hpp"
 
 namespace routelab {

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include <vector>
 
 namespace routelab {

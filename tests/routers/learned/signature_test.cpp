@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "routers/learned/model_file.hpp"
 #include "routers/signature/signature_router.hpp"
 #include "tests/support/semantic_world.hpp"

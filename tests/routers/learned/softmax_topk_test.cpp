@@ -7,7 +7,7 @@
 #include <cstring>
 #include <vector>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "routers/softmax_topk/softmax_gate.hpp"
 #include "routers/softmax_topk/softmax_gate_training.hpp"
 #include "routers/softmax_topk/softmax_topk_router.hpp"

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/batch_capacity.hpp"
+#include "core/batch_capacity.hpp"
 #include "routers/phase/phase_rng.hpp"
 #include "routers/phase/phase_route.hpp"
 #include "routers/phase/phase_router.hpp"

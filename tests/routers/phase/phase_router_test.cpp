@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <limits>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "routers/phase/phase_router.hpp"
 #include "routers/router_registry.hpp"
 #include "scenarios/scenario_library.hpp"

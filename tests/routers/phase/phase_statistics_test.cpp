@@ -7,7 +7,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "engine/percentile.hpp"
+#include "core/percentile.hpp"
 #include "routers/phase/phase_parameter_search.hpp"
 #include "routers/phase/phase_statistics.hpp"
 #include "routers/phase/phase_theory.hpp"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "routers/phase/phase_dense_input.hpp"
 #include "routers/phase/phase_rng.hpp"
 

@@ -4,7 +4,7 @@
 
 #include <limits>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "routers/router_registry.hpp"
 
 namespace routelab {

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/adversaries/degree_patterns.hpp"
 
 namespace routelab {

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/adversaries/adversarial_workload.hpp"
 #include "scenarios/adversaries/adversary_factory.hpp"
 #include "scenarios/scenario_library.hpp"

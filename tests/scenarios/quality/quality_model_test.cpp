@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/scenario_library.hpp"
 #include "scenarios/training/semantic_source.hpp"
 #include "scenarios/workloads/semantic_clusters.hpp"

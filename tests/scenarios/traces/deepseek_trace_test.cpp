@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "scenarios/traces/deepseek_trace_reader.hpp"
 #include "scenarios/traces/trace_error.hpp"
 

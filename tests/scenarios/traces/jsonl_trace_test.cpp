@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "engine/rng_streams.hpp"
+#include "core/rng_streams.hpp"
 #include "scenarios/traces/jsonl_trace_reader.hpp"
 #include "scenarios/traces/trace_error.hpp"
 

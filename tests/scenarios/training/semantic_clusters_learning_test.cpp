@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 #include "scenarios/scenario_library.hpp"
 #include "scenarios/run_builder/run_builder.hpp"
 #include "scenarios/scenario_runner.hpp"

@@ -1,4 +1,4 @@
-#include "engine/closest_match.hpp"
+#include "core/closest_match.hpp"
 
 #include <algorithm>
 

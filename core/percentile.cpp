@@ -1,4 +1,4 @@
-#include "engine/percentile.hpp"
+#include "core/percentile.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "engine/errors.hpp"
+#include "core/errors.hpp"
 
 namespace routelab {
 
