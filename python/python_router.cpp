@@ -1,5 +1,7 @@
 #include "python/python_router.hpp"
 
+#include <pybind11/stl.h>
+
 #include <algorithm>
 #include <vector>
 

@@ -25,6 +25,7 @@
 #include "python/python_errors.hpp"
 #include "python/python_router.hpp"
 #include "python/run_recorder.hpp"
+#include "results/confidence_interval.hpp"
 #include "routers/router_registry.hpp"
 #include "scenarios/run_budget.hpp"
 #include "scenarios/run_builder/run_builder.hpp"
@@ -348,5 +349,9 @@ PYBIND11_MODULE(_routelab, m) {
         const Scenario resolved = as_scenario(scenario);
         return make_router_config(resolved.spec, RouterSpec{name, {}}, replication).seed;
       }, "scenario"_a, "name"_a, "replication"_a = 0, "the seed the engine derives for router `name`");
+  m.def("mean_interval", [](const std::vector<double>& values) {
+        const results::MeanInterval interval = results::mean_interval(values);
+        return py::make_tuple(interval.mean, interval.half_width, interval.n);
+      }, "values"_a, "(mean, 95% CI half-width, n): Student t, as `routelab report` computes it (NaN below 2 values)");
   m.def("_runs", &runs, "scenario"_a, "routers"_a, "replication"_a, "replications"_a, "seed"_a, "ignore_budget"_a);
 }

@@ -18,6 +18,7 @@ from ._routelab import (  # noqa: F401  (re-exported)
     UnknownNameError,
     __version__,
     load_scenario,
+    mean_interval,
     router_seed,
     routers,
     scenarios,
@@ -28,7 +29,7 @@ from .router import Router
 
 __all__ = [
     "Batch", "Comparison", "ConfigError", "Error", "IoError", "Router", "RouterError", "RunResult", "Scenario",
-    "UnknownNameError", "compare", "load_scenario", "router_seed", "routers", "run", "scenarios",
+    "UnknownNameError", "compare", "load_scenario", "mean_interval", "router_seed", "routers", "run", "scenarios",
 ]
 
 
