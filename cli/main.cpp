@@ -6,11 +6,13 @@
 #include <map>
 
 #include "cli/commands/commands.hpp"
+#include "cli/provenance.hpp"
 #include "engine/errors.hpp"
 
 int main(int argc, char** argv) {
   using namespace routelab;
   const RouterRegistry registry = builtin_router_registry();
+  cli::set_command_line(argc, argv);
 
   CLI::App app{"routelab: replay token streams against expert queues and compare routers"};
   app.require_subcommand(1, 1);

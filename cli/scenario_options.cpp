@@ -67,9 +67,9 @@ void add_set_option(CLI::App& command, std::vector<std::string>& sets) {
 }
 
 ScenarioSpec load_scenario_with_overrides(const ScenarioOptions& options) {
-  std::vector<ScenarioOverride> overrides;
-  for (const std::string& set : options.sets) overrides.push_back(parse_override_argument(set));
-  ScenarioSpec spec = resolve_scenario(options.scenario, overrides);
+  std::vector<ScenarioOverride> sets;
+  for (const std::string& set : options.sets) sets.push_back(parse_override_argument(set));
+  ScenarioSpec spec = resolve_scenario(options.scenario, sets);
   if (options.seed_option->count() > 0) spec.simulation.master_seed = options.seed;
   if (options.tokens_option->count() > 0) {
     spec.workload.total_tokens = options.tokens;

@@ -277,7 +277,18 @@ py::tuple runs(const py::object& scenario_object, const py::object& routers, std
     records.append(run_record(*results[i], recorders[i], static_cast<std::size_t>(spec.simulation.num_experts)));
     finished.push_back(std::move(*results[i]));
   }
-  return py::make_tuple(json_to_python(cli::report_to_json(spec, finished)), records);
+  // What made these results, as the CLI's documents carry it (the command line is the script's).
+  nlohmann::ordered_json document = cli::report_to_json(spec, finished);
+  std::vector<ScenarioOverride> overrides = scenario.overrides;
+  if (seed) overrides.push_back({"seed", std::to_string(*seed)});
+  std::string command = "python3";
+  for (const auto& argument : py::module_::import("sys").attr("argv")) command += " " + py::str(argument).cast<std::string>();
+  document["provenance"] = {{"routelab_version", ROUTELAB_VERSION},
+                            {"command_line", command},
+                            {"seed", spec.simulation.master_seed},
+                            {"replications", spec.replications},
+                            {"scenario_toml", resolved_scenario_toml(scenario.reference, overrides)}};
+  return py::make_tuple(json_to_python(document), records);
 }
 
 py::list scenario_list() {

@@ -144,3 +144,15 @@ def test_to_pandas_tables():
     assert len(both) == 2 * len(windows) and set(both["router"]) == {"hash", "greedy"}
     with pytest.raises(KeyError, match="greedy"):
         comparison["phase"]
+
+
+def test_results_say_what_made_them():
+    scenario = routelab.load_scenario("default", overrides={"length.tokens": 6000, "routing.k": 3})
+    comparison = routelab.compare(scenario, ["hash"], seed=9)
+    provenance = comparison.document["provenance"]
+    assert provenance["routelab_version"] == routelab.__version__ and provenance["seed"] == 9
+    assert "k = 3" in provenance["scenario_toml"] and "seed = 9" in provenance["scenario_toml"]
+    rerun = routelab.compare(routelab.load_scenario("default", overrides={"length.tokens": 6000, "routing.k": 3,
+                                                                          "seed": 9}), ["hash"])
+    assert rerun["hash"].fingerprint == comparison["hash"].fingerprint
+    assert comparison["hash"].scenario["provenance"] == provenance
