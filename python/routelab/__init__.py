@@ -8,6 +8,16 @@
 Every run is built by the same run builder as `routelab compare`, so a scenario gives the same
 trajectory fingerprint here as on the command line. See docs/python.md.
 """
+import os as _os
+
+try:  # installed (cmake --install): the built-in scenarios' data files are under PREFIX/share/routelab
+    from ._install_paths import DATA_DIR as _DATA_DIR
+    _data = _os.path.normpath(_os.path.join(_os.path.dirname(_os.path.abspath(__file__)), _DATA_DIR))
+    if _os.path.isdir(_data):
+        _os.environ.setdefault("ROUTELAB_DATA_DIR", _data)
+except ImportError:  # the build tree: the data is read from the source tree
+    pass
+
 from ._routelab import (  # noqa: F401  (re-exported)
     Batch,
     ConfigError,
