@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/commands/commands.hpp"
+#include "cli/figures.hpp"
 #include "engine/errors.hpp"
 
 extern char** environ;
@@ -60,6 +61,12 @@ int run_program(const std::vector<std::string>& arguments, const std::string& py
 
 }  // namespace
 
+int draw_figures(const std::string& input, const std::string& out_dir, const std::string& format) {
+  if (!std::filesystem::exists(input)) throw IoError("'" + input + "' does not exist");
+  return run_program({python_interpreter(), "-m", "routelab.plot", input, "--out", out_dir, "--format", format},
+                     python_package_root());
+}
+
 CommandAction add_plot_command(CLI::App& app) {
   auto* command = app.add_subcommand("plot", "draw figures of a run directory (run/compare --out) or a sweep database");
   auto input = std::make_shared<std::string>();
@@ -68,11 +75,7 @@ CommandAction add_plot_command(CLI::App& app) {
   command->add_option("input", *input, "RUN_DIR (from run/compare --out) or SWEEP_DB (from sweep run --db)")->required();
   command->add_option("--out", *out, "directory for the figures (created)")->required();
   command->add_option("--format", *format, "image format")->check(CLI::IsMember({"png", "svg"}))->capture_default_str();
-  return [input, out, format] {
-    if (!std::filesystem::exists(*input)) throw IoError("'" + *input + "' does not exist");
-    return run_program({python_interpreter(), "-m", "routelab.plot", *input, "--out", *out, "--format", *format},
-                       python_package_root());
-  };
+  return [input, out, format] { return draw_figures(*input, *out, *format); };
 }
 
 }  // namespace routelab::cli

@@ -52,6 +52,9 @@ def test_documented_command_runs(scratch, command):
             assert router in completed.stdout
         assert os.path.isfile(directory / "figures" / "heatmap-py_most_room.png")
         assert os.path.isfile(directory / "figures" / "latency-cdf.png")
+    if command.startswith("routelab report sweep.sqlite"):
+        assert os.path.isfile(directory / "report" / "report.md")
+        assert os.path.isfile(directory / "report" / "figures" / "sweep-drop_rate-vs-tokens.zipf_s.png")
     if command.startswith("routelab plot sweep.sqlite"):
         assert os.path.isfile(directory / "figures" / "sweep-drop_rate-vs-routing.capacity_factor.svg")
 

@@ -114,5 +114,8 @@ def test_bad_inputs_exit_2_with_a_message(tmp_path):
     assert completed.returncode == 2 and "not a routelab sweep database" in completed.stderr
     completed = plot(str(tmp_path / "missing"), "--out", str(tmp_path / "f"))
     assert completed.returncode == 2 and "does not exist" in completed.stderr
+    completed = subprocess.run([cli_path(), "report", str(tmp_path / "x.sqlite"), "--figures"], capture_output=True,
+                               text=True)
+    assert completed.returncode == 2 and "--figures: needs --out" in completed.stderr
     with pytest.raises(PlotInputError):
         plot_sweep(str(tmp_path / "x.sqlite"), str(tmp_path / "f"))
