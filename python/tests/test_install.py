@@ -1,4 +1,5 @@
-"""`cmake --install BUILD --prefix P`: the CLI, the Python package and the data files land under P
+"""`cmake --install BUILD --prefix P`: the CLI, the Python package, the data files and the libraries
+(with a CMake package config) land under P
 and work from there (Debian's python3 with PYTHONPATH=P/lib/python3/dist-packages; a prefix of
 /usr needs no PYTHONPATH)."""
 import json
@@ -81,3 +82,18 @@ def test_the_installed_plot_command_uses_the_installed_package(prefix, tmp_path)
     assert plot.returncode == 0, plot.stderr
     assert "package " + str(prefix / "lib" / "python3" / "dist-packages" / "routelab") in plot.stdout
     assert (tmp_path / "figures" / "timeline.png").is_file()
+
+
+def test_another_cmake_project_builds_against_the_installed_libraries(prefix, tmp_path):
+    consumer = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "install", "consumer")
+    build = tmp_path / "consumer"
+    configure = subprocess.run(["cmake", "-S", consumer, "-B", str(build), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release",
+                                "-DCMAKE_PREFIX_PATH=" + str(prefix)], capture_output=True, text=True)
+    assert configure.returncode == 0, configure.stdout + configure.stderr
+    compiled = subprocess.run(["ninja", "-C", str(build)], capture_output=True, text=True)
+    assert compiled.returncode == 0, compiled.stdout + compiled.stderr
+    ran = subprocess.run([str(build / "consumer"), "zipf-hot", "hash"], capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr
+    cli = subprocess.run([cli_path(), "run", "--scenario", "zipf-hot", "--router", "hash", "--format", "json"],
+                         capture_output=True, text=True)
+    assert ran.stdout.strip() == json.loads(cli.stdout)["routers"][0]["fingerprint"]
