@@ -9,7 +9,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libsqlite3-dev libfmt-dev
   qt6-base-dev libqcustomplot-dev
-  pybind11-dev python3-dev python3-numpy python3-pytest python3-pandas python3-matplotlib
+  pybind11-dev python3-dev python3-numpy python3-pytest
+  python3-pandas python3-matplotlib
   xvfb xauth
 )
 
