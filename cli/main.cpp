@@ -3,14 +3,23 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <map>
 
 #include "cli/commands/commands.hpp"
+#include "cli/provenance.hpp"
 #include "core/errors.hpp"
 
 int main(int argc, char** argv) {
   using namespace routelab;
   const RouterRegistry registry = builtin_router_registry();
+  cli::set_command_line(argc, argv);
+  // Installed (PREFIX/bin/routelab): the built-in scenarios read their data from PREFIX/share/routelab.
+  std::error_code no_exe;
+  const auto installed_data =
+      std::filesystem::read_symlink("/proc/self/exe", no_exe).parent_path().parent_path() / ROUTELAB_DATA_INSTALL_DIR;
+  if (!no_exe && std::filesystem::is_directory(installed_data)) setenv("ROUTELAB_DATA_DIR", installed_data.c_str(), 0);
 
   CLI::App app{"routelab: replay token streams against expert queues and compare routers"};
   app.require_subcommand(1, 1);
@@ -25,6 +34,7 @@ int main(int argc, char** argv) {
   actions["report"] = cli::add_report_command(app);
   actions["phase"] = cli::add_phase_command(app);
   actions["train"] = cli::add_train_command(app, registry);
+  actions["plot"] = cli::add_plot_command(app);
 
   std::string valid_commands;
   for (const auto& [name, action] : actions) valid_commands += (valid_commands.empty() ? "" : ", ") + name;

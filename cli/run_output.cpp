@@ -13,6 +13,12 @@ std::unique_ptr<OutputTransaction> begin_output(const ScenarioOptions& options) 
   return std::make_unique<OutputTransaction>(options.out_dir, options.force);
 }
 
+void write_output_file(OutputTransaction& out, const std::string& name, const std::string& text) {
+  AtomicOutputFile file(out.staging() / name);
+  file.stream() << text;
+  file.commit();
+}
+
 void commit_output(OutputTransaction& out, const std::string& summary_json) {
   AtomicOutputFile summary(out.staging() / "summary.json");
   summary.stream() << summary_json << "\n";

@@ -19,6 +19,9 @@ std::string dump_json(const nlohmann::ordered_json& document);
 // directory without `--force` costs no simulation time.
 std::unique_ptr<OutputTransaction> begin_output(const ScenarioOptions& options);
 
+// Writes one file into the staging directory (before commit_output).
+void write_output_file(OutputTransaction& out, const std::string& name, const std::string& text);
+
 // Writes summary.json (the commit marker) into the staging directory and moves it into place.
 void commit_output(OutputTransaction& out, const std::string& summary_json);
 

@@ -6,6 +6,7 @@
 #include "core/errors.hpp"
 #include "scenarios/run_budget.hpp"
 #include "scenarios/scenario_library.hpp"
+#include "scenarios/scenario_overrides.hpp"
 #include "scenarios/traces/trace_loader.hpp"
 #include "scenarios/training/scenario_training.hpp"
 
@@ -56,10 +57,19 @@ void add_scenario_options(CLI::App& command, ScenarioOptions& options) {
                    "run even when the pre-run estimate of work or memory exceeds this machine's budget");
   command.add_option("--model", options.models,
                      "ROUTER=FILE: a trained model for a learned router (from `routelab train`; repeatable)");
+  add_set_option(command, options.sets);
+}
+
+void add_set_option(CLI::App& command, std::vector<std::string>& sets) {
+  command.add_option("--set", sets,
+                     "key=value: override a scenario key (e.g. routing.k=4, workload.keys=zipf; repeatable), "
+                     "as a sweep's [set] does");
 }
 
 ScenarioSpec load_scenario_with_overrides(const ScenarioOptions& options) {
-  ScenarioSpec spec = resolve_scenario(options.scenario);
+  std::vector<ScenarioOverride> sets;
+  for (const std::string& set : options.sets) sets.push_back(parse_override_argument(set));
+  ScenarioSpec spec = resolve_scenario(options.scenario, sets);
   if (options.seed_option->count() > 0) spec.simulation.master_seed = options.seed;
   if (options.tokens_option->count() > 0) {
     spec.workload.total_tokens = options.tokens;

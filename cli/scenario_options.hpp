@@ -23,12 +23,15 @@ struct ScenarioOptions {
   bool force = false;  // --force: --out may replace an earlier routelab result
   bool ignore_budget = false;  // --ignore-budget: skip the pre-run work/memory check
   std::vector<std::string> models;  // ROUTER=FILE: trained models for learned routers
+  std::vector<std::string> sets;    // key=value: scenario overrides, applied as a sweep's [set]
   CLI::Option* seed_option = nullptr;
   CLI::Option* tokens_option = nullptr;
   CLI::Option* replications_option = nullptr;
 };
 
 void add_scenario_options(CLI::App& command, ScenarioOptions& options);
+// Adds --set key=value (repeatable) to `command`.
+void add_set_option(CLI::App& command, std::vector<std::string>& sets);
 ScenarioSpec load_scenario_with_overrides(const ScenarioOptions& options);
 // Applies --model ROUTER=FILE to the chosen routers (a path relative to the working directory);
 // the run builder readies the learned routers (their model files, or in-process training).

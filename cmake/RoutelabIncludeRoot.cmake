@@ -13,6 +13,8 @@ function(routelab_include_root target folder)
   if(root_PRIVATE)
     target_include_directories(${target} PRIVATE ${root_dir})
   else()
-    target_include_directories(${target} PUBLIC ${root_dir})
+    # Installed, every folder's headers sit under include/routelab/<folder>/ (the install rules).
+    target_include_directories(${target} PUBLIC $<BUILD_INTERFACE:${root_dir}>
+                                                $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}/routelab>)
   endif()
 endfunction()

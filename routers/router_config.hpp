@@ -34,6 +34,7 @@ struct RouterConfig {
   double capacity_factor = 0.0;
   std::vector<double> expert_speed;  // empty: all 1
   RouterParams params;
+  std::uint64_t replication = 0;  // which replication the router runs in (its seed already depends on it)
   // Learned routers only: a trained model (JSON text) and where it came from (a file named by the
   // `model` parameter, or "trained in-process"). Empty: the router reads the `model` file itself.
   std::string model_json = {};

@@ -90,6 +90,7 @@ RouterConfig make_router_config(const ScenarioSpec& scenario, const RouterSpec& 
   config.capacity_factor = scenario.simulation.capacity_factor;
   config.expert_speed = scenario.simulation.expert_speed;
   config.params = router.params;
+  config.replication = replication;
   config.model_json = router.model_json;
   config.model_source = router.model_source;
   return config;

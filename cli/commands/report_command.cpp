@@ -7,6 +7,7 @@
 
 #include "cli/atomic_file.hpp"
 #include "cli/commands/commands.hpp"
+#include "cli/figures.hpp"
 #include "cli/sweep/report_writer.hpp"
 #include "core/errors.hpp"
 #include "results/report_statistics.hpp"
@@ -23,6 +24,7 @@ struct ReportOptions {
   std::string database;
   std::string out_dir;
   std::string rank_by = kDefaultRanking;
+  bool figures = false;  // --figures: also DIR/figures/ (routelab plot)
 };
 
 int report(const ReportOptions& options) {
@@ -42,6 +44,8 @@ int report(const ReportOptions& options) {
   write_file_atomically(dir / "report.md", markdown);
   fmt::print("wrote {}, {} and {} ({} points, {} runs)\n", (dir / "report.md").string(), (dir / "summary.csv").string(),
              (dir / "ranking.csv").string(), data.points.size(), data.stored_runs);
+  std::fflush(stdout);
+  if (options.figures) return draw_figures(options.database, (dir / "figures").string(), "png");
   return 0;
 }
 
@@ -54,7 +58,12 @@ CommandAction add_report_command(CLI::App& app) {
   command->add_option("--out", options->out_dir, "write report.md, summary.csv and ranking.csv into this directory");
   command->add_option("--rank-by", options->rank_by, "metric to rank routers by; append :desc when higher is better")
       ->capture_default_str();
-  return [options] { return report(*options); };
+  command->add_flag("--figures", options->figures, "also draw each metric against each swept parameter into "
+                    "DIR/figures/ (as `routelab plot`; needs --out)");
+  return [options] {
+    if (options->figures && options->out_dir.empty()) throw ConfigError("--figures", "needs --out DIR");
+    return report(*options);
+  };
 }
 
 }  // namespace routelab::cli

@@ -8,6 +8,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/comparison_report.hpp"
 #include "cli/comparison_runs.hpp"
+#include "cli/provenance.hpp"
 #include "cli/run_output.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/summary_report.hpp"
@@ -36,6 +37,7 @@ int report(const ScenarioSpec& spec, const ComparisonOutcome& outcome, const Sce
   const auto& results = outcome.results;
   auto document = report_to_json(spec, results);
   if (!outcome.failures.empty()) document["failed"] = failures_to_json(outcome.failures);
+  document["provenance"] = provenance_json(spec, options);
   const std::string json = dump_json(document);
   if (options.format == "json") {
     fmt::print("{}\n", json);
@@ -50,7 +52,12 @@ int report(const ScenarioSpec& spec, const ComparisonOutcome& outcome, const Sce
     bad_input = bad_input || failure.bad_input;
   }
   if (!outcome.failures.empty()) return bad_input ? 2 : 1;
-  if (out) commit_output(*out, json);
+  if (out) {
+    // The sidecars of every CSV under --out: what made them (summary.json, the commit marker, is last).
+    write_output_file(*out, "provenance.json", dump_json(document["provenance"]) + "\n");
+    write_output_file(*out, "scenario.toml", document["provenance"]["scenario_toml"].get<std::string>());
+    commit_output(*out, json);
+  }
   return 0;
 }
 

@@ -1,0 +1,31 @@
+#pragma once
+// Scenario overrides (`--set key=value` on the CLI, `overrides={...}` in Python): each value is
+// written into the scenario's TOML document at its dotted key, as a sweep's [set] does, and the
+// document is parsed by the ordinary loader, so every key the loader knows can be overridden and
+// every check it makes still applies (an unknown key gets its "did you mean").
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenarios/scenario_spec.hpp"
+
+namespace routelab {
+
+struct ScenarioOverride {
+  std::string key;    // dotted, e.g. "routing.k"
+  std::string value;  // a TOML inline value: 4, 1.5, "zipf", [1, 2], true
+};
+
+// "key=value" as typed on a command line. A value that is not TOML (`zipf`) is taken as a string;
+// throws ConfigError("--set") without a '=' or with an empty key.
+ScenarioOverride parse_override_argument(std::string_view argument);
+
+// The scenario's TOML document (a library name or a file) with the overrides applied, keys
+// sorted: the resolved scenario as text. Throws UnknownNameError, IoError or ConfigError.
+std::string resolved_scenario_toml(const std::string& name_or_path, const std::vector<ScenarioOverride>& overrides);
+
+// The scenario with the overrides applied; without overrides, exactly resolve_scenario(). The
+// spec keeps the original source, so paths in it resolve as they would without overrides.
+ScenarioSpec resolve_scenario(const std::string& name_or_path, const std::vector<ScenarioOverride>& overrides);
+
+}  // namespace routelab
