@@ -3,7 +3,7 @@
 competing load of busy loops this script starts (and stops) itself.
 
     python3 bench/phase_loaded_machine.py [--bench LABEL=PATH ...] [--load 2] [--rounds 2] \\
-        [--filter REGEX] [--repetitions 5] [--min-time 0.2]
+        [--filter REGEX] [--repetitions 5] [--min-time 0.2] [--check]
 
 Each --bench is a phase_router_bench binary (default: build/bin/phase_router_bench), so the code
 before and after a change can be measured in one run under the same conditions. For every round,
@@ -11,7 +11,10 @@ condition (idle = no busy loops of ours; loaded = --load busy loops, one process
 by `timeout`) and binary, the benchmarks run with OMP_NUM_THREADS=1 and =2; the table gives the
 median of the repetitions' medians over rounds, the 2-thread / 1-thread ratio, and the load
 average seen at the start and end of each condition (other users of the machine included).
-Prints a Markdown table; the figures go to bench/RESULTS.md.
+Prints a Markdown table; the figures go to bench/RESULTS.md. --check exits 1 unless every cell
+was measured (a positive time for each benchmark, binary, condition and thread count) and the
+busy loops were still running when each loaded condition ended (the load was really there); it
+judges no timing.
 """
 import argparse
 import json
@@ -66,11 +69,13 @@ def main():
     parser.add_argument("--repetitions", type=int, default=5)
     parser.add_argument("--min-time", type=float, default=0.2)
     parser.add_argument("--load-seconds", type=int, default=600, help="upper bound on each busy loop's life")
+    parser.add_argument("--check", action="store_true", help="exit 1 unless every cell was measured under the load")
     args = parser.parse_args()
     benches = [b.split("=", 1) for b in args.bench] or [["this tree", "build/bin/phase_router_bench"]]
 
     times = {}  # (condition, label, threads) -> name -> [medians]
     loads = {"idle": [], "loaded": []}
+    failures = []
     for _ in range(args.rounds):
         for condition in ("idle", "loaded"):
             processes = start_load(args.load if condition == "loaded" else 0, args.load_seconds)
@@ -81,6 +86,8 @@ def main():
                         for name, ms in run_bench(path, threads, args).items():
                             times.setdefault((condition, label, threads), {}).setdefault(name, []).append(ms)
                 loads[condition].append(loadavg())
+                if any(p.poll() is not None for p in processes):
+                    failures.append(f"a busy loop ended before the {condition} condition did")
             finally:
                 stop_load(processes)
 
@@ -94,10 +101,18 @@ def main():
         for label, _ in benches:
             cells = []
             for condition in ("idle", "loaded"):
-                one = statistics.median(times[(condition, label, 1)][name])
-                two = statistics.median(times[(condition, label, 2)][name])
+                measured = [times.get((condition, label, t), {}).get(name, []) for t in (1, 2)]
+                if not all(m and min(m) > 0 for m in measured):
+                    failures.append(f"{name} ({label}, {condition}): not measured at 1 and 2 threads")
+                    cells += ["", "", ""]
+                    continue
+                one, two = (statistics.median(m) for m in measured)
                 cells += [f"{one:.3f}", f"{two:.3f}", f"{two / one:.2f}"]
             print(f"| {name.replace('BM_Phase', '')} | {label} | " + " | ".join(cells) + " |")
+    if args.check and failures:
+        print("\n".join(["check failed:"] + failures), file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """phase against uniform on every library scenario (issue 12's acceptance table).
 
-Usage: scripts/phase/phase_vs_uniform.py [path/to/routelab] [--routers phase,uniform,...]
+Usage: scripts/phase/phase_vs_uniform.py [path/to/routelab] [--check]
 Prints one Markdown row per scenario: run max/mean, window p99 max/mean and drop rate of each
 router, and the largest deviation of phase's per-expert run load from its t-proportional share
 (the run's expert_load against the share of the scenario file's expert speeds, equal shares when
 it gives none), for uniform too. Where speeds differ the balanced max/mean is not 1
 (heterogeneous-experts: 1.6).
+
+--check exits 1 unless, on every scenario, phase is at least as close to its share as uniform
+(worst expert), drops no more than uniform, and, where the experts are equal (no speeds given),
+has run max/mean and window p99 max/mean no worse than uniform's (the claim of issue 12).
 """
 import json
 import os
@@ -39,6 +43,8 @@ def scenario_speeds(scenario):
 
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("--") else "build/bin/routelab"
+    check = "--check" in sys.argv[1:]
+    failures = []
     routers = ["uniform", "phase"]
     listing = subprocess.run([binary, "scenarios"], check=True, capture_output=True, text=True).stdout
     scenarios = [line.split()[0] for line in listing.splitlines() if line.strip()]
@@ -50,6 +56,7 @@ def main():
             rows = run(binary, scenario, routers)
         except subprocess.CalledProcessError as error:
             print(f"| {scenario} | (not run: {error.stderr.strip().splitlines()[-1] if error.stderr else error}) |")
+            failures.append(f"{scenario}: not run")
             continue
         u, p = rows["uniform"], rows["phase"]
         speeds = scenario_speeds(scenario)
@@ -57,7 +64,19 @@ def main():
               f"{u['window_max_over_mean_p99']:.3f} | {p['window_max_over_mean_p99']:.3f} | "
               f"{u['drop_rate']:.4f} | {p['drop_rate']:.4f} | {share_deviation(u, speeds):.3f} | "
               f"{share_deviation(p, speeds):.3f} |")
+        if share_deviation(p, speeds) > share_deviation(u, speeds):
+            failures.append(f"{scenario}: phase's worst expert is further from its share than uniform's")
+        if p["drop_rate"] > u["drop_rate"]:
+            failures.append(f"{scenario}: phase drops {p['drop_rate']:.4f}, uniform {u['drop_rate']:.4f}")
+        if not speeds:
+            for key in ("load_max_over_mean", "window_max_over_mean_p99"):
+                if p[key] > u[key]:
+                    failures.append(f"{scenario}: phase {key} {p[key]:.3f} above uniform's {u[key]:.3f}")
+    if check and failures:
+        print("\n".join(["check failed:"] + failures), file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
