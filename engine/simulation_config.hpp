@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/latency_distribution.hpp"
 #include "engine/service_model.hpp"
 #include "engine/types.hpp"
 
@@ -33,6 +34,8 @@ struct SimulationConfig {
   Tick stop_tick = -1;                  // batches at or after this tick are not admitted; -1 none
   std::uint64_t master_seed = 1;
   std::uint64_t replication = 0;
+  // How the summary's latency percentiles are kept: exact keeps every latency (8 bytes a token).
+  PercentileMode percentiles = PercentileMode::exact;
 
   void validate() const;  // throws ConfigError naming the field
   double speed(int expert) const { return expert_speed.empty() ? 1.0 : expert_speed[expert]; }

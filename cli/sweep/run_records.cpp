@@ -57,30 +57,14 @@ bool listed(const char* const (&names)[N], const std::string& name) {
   return std::find_if(std::begin(names), std::end(names), [&](const char* n) { return name == n; }) != std::end(names);
 }
 
-// Keeps a per-window digest (totals and extremes over experts) for the optional windows table.
+// Keeps a per-window digest for the optional windows table: the window's figures (totals and
+// extremes over experts) as the run statistics computed them.
 class WindowDigest : public MetricsSink {
  public:
   void on_window(const LoadWindow& window) override {
-    results::WindowRow row;
-    row.index = window.index;
-    row.start_tick = window.start;
-    row.end_tick = window.end;
-    std::int64_t most = 0;
-    for (const auto a : window.arrivals) {
-      row.arrivals += a;
-      most = std::max(most, a);
-    }
-    for (const auto d : window.drops) row.drops += d;
-    for (const auto q : window.peak_queue) row.peak_queue = std::max(row.peak_queue, q);
-    double busy = 0;
-    for (const auto u : window.utilization) {
-      busy += u;
-      row.utilization_max = std::max(row.utilization_max, u);
-    }
-    const auto experts = static_cast<double>(window.arrivals.size());
-    row.max_over_mean = row.arrivals > 0 ? static_cast<double>(most) * experts / static_cast<double>(row.arrivals) : 0.0;
-    row.utilization_mean = window.utilization.empty() ? 0.0 : busy / static_cast<double>(window.utilization.size());
-    rows.push_back(row);
+    const WindowFigures& f = window.figures;
+    rows.push_back(results::WindowRow{window.index, window.start, window.end, f.arrivals, f.drops, f.max_peak_queue,
+                                      f.max_over_mean, f.utilization_mean, f.utilization_max});
   }
   std::vector<results::WindowRow> rows;
 };
