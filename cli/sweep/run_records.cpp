@@ -8,6 +8,7 @@
 #include "engine/metrics_sink.hpp"
 #include "engine/rng_streams.hpp"
 #include "engine/summary_metrics.hpp"
+#include "engine/window_history.hpp"
 #include "scenarios/run_budget.hpp"
 
 namespace routelab::cli {
@@ -58,15 +59,23 @@ bool listed(const char* const (&names)[N], const std::string& name) {
 }
 
 // Keeps a per-window digest for the optional windows table: the window's figures (totals and
-// extremes over experts) as the run statistics computed them.
+// extremes over experts) as the run statistics computed them, one row per window -- or per span
+// of windows once a long run has more than WindowHistory::kDefaultMaxRows (engine/window_history).
 class WindowDigest : public MetricsSink {
  public:
-  void on_window(const LoadWindow& window) override {
-    const WindowFigures& f = window.figures;
-    rows.push_back(results::WindowRow{window.index, window.start, window.end, f.arrivals, f.drops, f.max_peak_queue,
-                                      f.max_over_mean, f.utilization_mean, f.utilization_max});
+  void on_window(const LoadWindow& window) override { history_.add(window); }
+  std::vector<results::WindowRow> rows() const {
+    std::vector<results::WindowRow> out;
+    for (const WindowSpanRecord& r : history_.rows()) {
+      const WindowFigures& f = r.figures;
+      out.push_back(results::WindowRow{r.first_index, r.start, r.end, f.arrivals, f.drops, f.max_peak_queue,
+                                       f.max_over_mean, f.utilization_mean, f.utilization_max});
+    }
+    return out;
   }
-  std::vector<results::WindowRow> rows;
+
+ private:
+  WindowHistory history_;
 };
 
 }  // namespace
@@ -118,7 +127,7 @@ results::RunRecord execute_run(const RunContext& context, const sweeps::PlannedR
       if (column.role == results::ColumnRole::parameter) continue;
       if (auto found = summary.find(column.name); found != summary.end()) record.cells[c] = to_cell(*found);
     }
-    record.windows = std::move(windows.rows);
+    record.windows = windows.rows();
   } catch (const std::exception& error) {
     record.ok = false;
     record.error = error.what();
