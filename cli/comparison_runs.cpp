@@ -26,7 +26,8 @@ std::string export_prefix(const RunKey& key, bool several_replications) {
 }  // namespace
 
 ComparisonOutcome run_comparison(const RunBuilder& builder, const ScenarioSpec& scenario,
-                                 const std::vector<RouterSpec>& routers, const std::string& out_dir) {
+                                 const std::vector<RouterSpec>& routers, const std::string& out_dir,
+                                 MetricsSink* progress) {
   const std::vector<RunKey> keys = comparison_runs(scenario, routers);
   std::vector<std::optional<RunResult>> results(keys.size());
   std::vector<std::exception_ptr> errors(keys.size());
@@ -44,6 +45,7 @@ ComparisonOutcome run_comparison(const RunBuilder& builder, const ScenarioSpec& 
         chrome = std::make_unique<ChromeTraceSink>(directory / (prefix + "trace.json"), key.router.name);
         sinks = {csv.get(), chrome.get()};
       }
+      if (progress) sinks.push_back(progress);
       results[i] = builder.build(scenario, key, sinks)->run();
       if (csv) csv->commit();
       if (chrome) chrome->commit();

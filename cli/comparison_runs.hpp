@@ -16,7 +16,9 @@ struct ComparisonOutcome {
   std::vector<RunFailure> failures;  // the others, in comparison order
 };
 
+// `progress`, when given, is added to every run's sinks (it only counts tokens).
 ComparisonOutcome run_comparison(const RunBuilder& builder, const ScenarioSpec& scenario,
-                                 const std::vector<RouterSpec>& routers, const std::string& out_dir);
+                                 const std::vector<RouterSpec>& routers, const std::string& out_dir,
+                                 MetricsSink* progress = nullptr);
 
 }  // namespace routelab::cli

@@ -55,6 +55,9 @@ void add_scenario_options(CLI::App& command, ScenarioOptions& options) {
                    "skip malformed trace rows (and report how many) instead of failing on the first");
   command.add_flag("--ignore-budget", options.ignore_budget,
                    "run even when the pre-run estimate of work or memory exceeds this machine's budget");
+  command.add_flag("--progress", options.progress,
+                   "print a progress line (tokens, tokens/s, ETA) to stderr even when it is not a terminal "
+                   "(on a terminal it appears by itself once a run takes over two seconds)");
   command.add_option("--model", options.models,
                      "ROUTER=FILE: a trained model for a learned router (from `routelab train`; repeatable)");
   add_set_option(command, options.sets);

@@ -22,6 +22,7 @@ struct ScenarioOptions {
   bool skip_bad_rows = false;
   bool force = false;  // --force: --out may replace an earlier routelab result
   bool ignore_budget = false;  // --ignore-budget: skip the pre-run work/memory check
+  bool progress = false;  // --progress: the progress line even when stderr is no terminal
   std::vector<std::string> models;  // ROUTER=FILE: trained models for learned routers
   std::vector<std::string> sets;    // key=value: scenario overrides, applied as a sweep's [set]
   CLI::Option* seed_option = nullptr;

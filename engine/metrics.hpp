@@ -8,6 +8,7 @@
 
 #include "core/percentile.hpp"  // the summaries' percentiles
 #include "core/types.hpp"
+#include "engine/window_figures.hpp"
 
 namespace routelab {
 
@@ -23,6 +24,9 @@ struct LoadWindow {
   // Latency (ticks) of each token whose last assignment completed in this window, in completion
   // order; lets a sink compute per-window latency percentiles (the GUI's p99 line).
   std::span<const std::int64_t> completed_latencies;
+  // Totals and extremes over the experts, computed once by the run statistics
+  // (compute_window_figures): what the app plots and the sweep's windows table stores.
+  WindowFigures figures{};
 };
 
 enum class OverloadCause { queue_above_threshold, arrivals_above_capacity };

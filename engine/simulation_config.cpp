@@ -25,6 +25,14 @@ std::string_view to_string(OverflowPolicy policy) {
   return "?";
 }
 
+PercentileMode parse_percentile_mode(std::string_view name, const std::string& field) {
+  if (name == "histogram") return PercentileMode::histogram;
+  if (name == "exact") return PercentileMode::exact;
+  throw ConfigError(field, "expected one of histogram, exact; got '" + std::string(name) + "'");
+}
+
+std::string_view to_string(PercentileMode mode) { return mode == PercentileMode::exact ? "exact" : "histogram"; }
+
 void SimulationConfig::validate() const {
   constexpr int kMaxExperts = 1 << 22;  // the event payload packs expert ids into 22 bits
   if (num_experts < 1 || num_experts > kMaxExperts)

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/latency_distribution.hpp"
 #include "engine/service_model.hpp"
 #include "core/types.hpp"
 
@@ -18,6 +19,8 @@ enum class OverflowPolicy {
 };
 OverflowPolicy parse_overflow_policy(std::string_view name, const std::string& field);
 std::string_view to_string(OverflowPolicy policy);
+PercentileMode parse_percentile_mode(std::string_view name, const std::string& field);
+std::string_view to_string(PercentileMode mode);
 
 struct SimulationConfig {
   int num_experts = 8;
@@ -33,6 +36,9 @@ struct SimulationConfig {
   Tick stop_tick = -1;                  // batches at or after this tick are not admitted; -1 none
   std::uint64_t master_seed = 1;
   std::uint64_t replication = 0;
+  // How the summary's latency percentiles are kept: a histogram in fixed memory (within 0.4%), or
+  // exact, keeping every latency (8 bytes a completed token; the oracle tests use it).
+  PercentileMode percentiles = PercentileMode::histogram;
 
   void validate() const;  // throws ConfigError naming the field
   double speed(int expert) const { return expert_speed.empty() ? 1.0 : expert_speed[expert]; }

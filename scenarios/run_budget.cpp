@@ -15,9 +15,13 @@ namespace routelab {
 
 namespace {
 
-// Bytes the kernel keeps per token for the whole run (dispatch and arrival ticks, remaining
-// assignments, latency, id, assignment and drop counts), rounded up.
-constexpr double kBytesPerToken = 64;
+// Bytes kept per token for the whole run: only its latency, and only with exact percentiles
+// (metrics.percentiles = "exact"); the histogram's memory is fixed.
+constexpr double kBytesPerExactLatency = 8;
+// Per-token state while a token is in flight (engine/in_flight_tokens.hpp: 40-byte slots), for
+// the batches assumed in flight at once, rounded up: memory follows what is in flight.
+constexpr double kInFlightBytesPerToken = 48;
+constexpr double kBatchesInFlight = 16;
 // Bytes per closed window that stay in memory (max/mean per window) and per expert and window
 // that a sink may buffer (the app's ring keeps whole runs).
 constexpr double kBytesPerWindow = 16;
@@ -120,10 +124,10 @@ std::vector<Part> memory_parts(const ScenarioSpec& spec, const RunEstimate& run)
   const double largest_batch = w.mix.enabled ? std::max({w.batch_size, w.mix.decode_size, w.mix.prefill_size})
                                              : std::max(1, w.batch_size);
   std::vector<Part> parts = {
-      {"length.tokens", run.tokens * kBytesPerToken},
+      {"length.tokens", spec.simulation.percentiles == PercentileMode::exact ? run.tokens * kBytesPerExactLatency : 0.0},
       {"metrics.window_ticks", run.windows * (kBytesPerWindow + 8.0 * spec.simulation.num_experts)},
       // routes, fallbacks, capacity and placement tables of one batch, 4-byte ids
-      {"batches.size", largest_batch * (4.0 * spec.simulation.k + 64)},
+      {"batches.size", largest_batch * (4.0 * spec.simulation.k + 64 + kBatchesInFlight * kInFlightBytesPerToken)},
   };
   if (w.keys == KeyDistribution::zipf && w.kind != TokenKind::trace)
     parts.push_back({"tokens.vocabulary", 8.0 * static_cast<double>(w.vocabulary)});  // the Zipf CDF

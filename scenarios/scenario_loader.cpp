@@ -87,6 +87,8 @@ void read_metrics_section(TableReader& top, SimulationConfig& sim) {
   TableReader metrics(*t, "metrics", top.source());
   sim.window_ticks = metrics.integer_or("window_ticks", sim.window_ticks, 1, INT64_MAX);
   sim.queue_threshold = metrics.integer_or("queue_threshold", -1, -1, INT64_MAX);
+  sim.percentiles = parse_choice(metrics, "percentiles", PercentileMode::histogram,
+                                 [](const std::string& n) { return parse_percentile_mode(n, "metrics.percentiles"); });
   metrics.reject_unknown();
 }
 

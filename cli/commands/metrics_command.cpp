@@ -19,6 +19,11 @@ std::string better_text(const SummaryMetric& metric) {
   return metric.better == BetterDirection::none ? "" : std::string(to_string(metric.better));
 }
 
+// True when the meaning need not be marked: deterministic, or its text already says it is not.
+bool marked_nondeterministic(const SummaryMetric& metric) {
+  return metric.deterministic || metric.meaning.find("not deterministic") != std::string_view::npos;
+}
+
 void print_json() {
   nlohmann::ordered_json metrics = nlohmann::ordered_json::array();
   for (const SummaryMetric& metric : summary_metrics()) {
@@ -39,7 +44,7 @@ void print_markdown() {
   fmt::print("| field | type | unit | better | meaning |\n|---|---|---|---|---|\n");
   for (const SummaryMetric& metric : summary_metrics()) {
     fmt::print("| `{}` | {} | {} | {} | {}{} |\n", metric.name, metric.type, metric.unit, better_text(metric),
-               metric.meaning, metric.deterministic ? "" : " (**not deterministic**)");
+               metric.meaning, marked_nondeterministic(metric) ? "" : " (**not deterministic**)");
   }
 }
 
@@ -47,7 +52,7 @@ void print_table() {
   fmt::print("{:<28} {:<8} {:<22} {:<7} {}\n", "metric", "type", "unit", "better", "meaning");
   for (const SummaryMetric& metric : summary_metrics()) {
     fmt::print("{:<28} {:<8} {:<22} {:<7} {}{}\n", metric.name, metric.type == "array of integers" ? "array" : metric.type,
-               metric.unit, better_text(metric), metric.meaning, metric.deterministic ? "" : " (not deterministic)");
+               metric.unit, better_text(metric), metric.meaning, marked_nondeterministic(metric) ? "" : " (not deterministic)");
   }
 }
 

@@ -1,6 +1,7 @@
 // `routelab run` (one router) and `routelab compare` (several, side by side, same token stream).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <sstream>
@@ -10,10 +11,12 @@
 #include "cli/comparison_runs.hpp"
 #include "cli/provenance.hpp"
 #include "cli/run_output.hpp"
+#include "cli/run_progress.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/summary_report.hpp"
 #include "engine/atomic_output_file.hpp"
 #include "core/errors.hpp"
+#include "scenarios/run_budget.hpp"
 #include "scenarios/traces/trace_loader.hpp"
 
 namespace routelab::cli {
@@ -68,6 +71,12 @@ RouterSpec with_scenario_params(const ScenarioSpec& spec, const std::string& nam
   return entry;
 }
 
+// The progress line's total: the estimated tokens of one run, times the runs of the comparison.
+double expected_tokens(const ScenarioSpec& spec, std::size_t routers) {
+  const double layers = static_cast<double>(layers_to_run(spec).size());
+  return estimate_run(spec).tokens * static_cast<double>(routers) * std::max(1, spec.replications) * layers;
+}
+
 }  // namespace
 
 CommandAction add_run_command(CLI::App& app, const RouterRegistry& registry) {
@@ -85,7 +94,10 @@ CommandAction add_run_command(CLI::App& app, const RouterRegistry& registry) {
     TrainedModelCache models;
     const RunBuilder builder(registry, models);
     const auto out = begin_output(*options);
-    return report(spec, run_comparison(builder, spec, routers, out ? out->staging().string() : ""), *options, out.get());
+    RunProgress progress(expected_tokens(spec, routers.size()), options->progress);
+    auto outcome = run_comparison(builder, spec, routers, out ? out->staging().string() : "", &progress);
+    progress.finish();
+    return report(spec, outcome, *options, out.get());
   };
 }
 
@@ -110,7 +122,10 @@ CommandAction add_compare_command(CLI::App& app, const RouterRegistry& registry)
     }
     prepare_routers(*options, chosen);
     const auto out = begin_output(*options);
-    return report(spec, run_comparison(builder, spec, chosen, out ? out->staging().string() : ""), *options, out.get());
+    RunProgress progress(expected_tokens(spec, chosen.size()), options->progress);
+    auto outcome = run_comparison(builder, spec, chosen, out ? out->staging().string() : "", &progress);
+    progress.finish();
+    return report(spec, outcome, *options, out.get());
   };
 }
 

@@ -8,6 +8,7 @@
 #include "engine/metrics_sink.hpp"
 #include "core/rng_streams.hpp"
 #include "engine/summary_metrics.hpp"
+#include "engine/window_history.hpp"
 #include "scenarios/run_budget.hpp"
 
 namespace routelab::cli {
@@ -57,32 +58,24 @@ bool listed(const char* const (&names)[N], const std::string& name) {
   return std::find_if(std::begin(names), std::end(names), [&](const char* n) { return name == n; }) != std::end(names);
 }
 
-// Keeps a per-window digest (totals and extremes over experts) for the optional windows table.
+// Keeps a per-window digest for the optional windows table: the window's figures (totals and
+// extremes over experts) as the run statistics computed them, one row per window -- or per span
+// of windows once a long run has more than WindowHistory::kDefaultMaxRows (engine/window_history).
 class WindowDigest : public MetricsSink {
  public:
-  void on_window(const LoadWindow& window) override {
-    results::WindowRow row;
-    row.index = window.index;
-    row.start_tick = window.start;
-    row.end_tick = window.end;
-    std::int64_t most = 0;
-    for (const auto a : window.arrivals) {
-      row.arrivals += a;
-      most = std::max(most, a);
+  void on_window(const LoadWindow& window) override { history_.add(window); }
+  std::vector<results::WindowRow> rows() const {
+    std::vector<results::WindowRow> out;
+    for (const WindowSpanRecord& r : history_.rows()) {
+      const WindowFigures& f = r.figures;
+      out.push_back(results::WindowRow{r.first_index, r.start, r.end, f.arrivals, f.drops, f.max_peak_queue,
+                                       f.max_over_mean, f.utilization_mean, f.utilization_max});
     }
-    for (const auto d : window.drops) row.drops += d;
-    for (const auto q : window.peak_queue) row.peak_queue = std::max(row.peak_queue, q);
-    double busy = 0;
-    for (const auto u : window.utilization) {
-      busy += u;
-      row.utilization_max = std::max(row.utilization_max, u);
-    }
-    const auto experts = static_cast<double>(window.arrivals.size());
-    row.max_over_mean = row.arrivals > 0 ? static_cast<double>(most) * experts / static_cast<double>(row.arrivals) : 0.0;
-    row.utilization_mean = window.utilization.empty() ? 0.0 : busy / static_cast<double>(window.utilization.size());
-    rows.push_back(row);
+    return out;
   }
-  std::vector<results::WindowRow> rows;
+
+ private:
+  WindowHistory history_;
 };
 
 }  // namespace
@@ -134,7 +127,7 @@ results::RunRecord execute_run(const RunContext& context, const sweeps::PlannedR
       if (column.role == results::ColumnRole::parameter) continue;
       if (auto found = summary.find(column.name); found != summary.end()) record.cells[c] = to_cell(*found);
     }
-    record.windows = std::move(windows.rows);
+    record.windows = windows.rows();
   } catch (const std::exception& error) {
     record.ok = false;
     record.error = error.what();

@@ -11,6 +11,8 @@
 #include <omp.h>
 #endif
 
+#include "cli/sweep/run_schedule.hpp"
+
 namespace routelab::cli {
 
 namespace {
@@ -27,10 +29,11 @@ struct Mailbox {
 
 }  // namespace
 
-ExecutionOutcome execute_runs(const RunContext& context, const std::vector<std::size_t>& runs, int jobs,
+ExecutionOutcome execute_runs(const RunContext& context, const std::vector<std::size_t>& planned_runs, int jobs,
                               bool stop_on_error, results::ResultsStore& store, SweepProgress& progress,
                               const std::atomic<bool>* interrupt) {
   ExecutionOutcome outcome;
+  const std::vector<std::size_t> runs = longest_runs_first(context, planned_runs);
   const std::size_t workers = std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(std::max(jobs, 1)), runs.size()));
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};

@@ -16,6 +16,7 @@ void feed_synthetic_windows(RingMetricsSink& sink, int experts, std::int64_t win
   const auto e_count = static_cast<std::size_t>(experts);
   std::vector<std::int64_t> arrivals(e_count), drops(e_count), peak(e_count), latencies(256);
   std::vector<double> utilization(e_count);
+  std::vector<std::int64_t> latency_scratch;
   for (std::int64_t w = 0; w < windows; ++w) {
     const auto hot = static_cast<int>((w / 500) % experts);  // a hot spot that moves every 500 windows
     for (int e = 0; e < experts; ++e) {
@@ -27,7 +28,9 @@ void feed_synthetic_windows(RingMetricsSink& sink, int experts, std::int64_t win
       utilization[i] = std::min(1.0, static_cast<double>(arrivals[i]) / 220.0);
     }
     for (std::size_t t = 0; t < latencies.size(); ++t) latencies[t] = 600 + static_cast<std::int64_t>(mix64(static_cast<std::uint64_t>(w * 256) + t) % 1500);
-    sink.on_window(LoadWindow{w, w * kWindowTicks, (w + 1) * kWindowTicks, arrivals, drops, peak, utilization, latencies});
+    LoadWindow window{w, w * kWindowTicks, (w + 1) * kWindowTicks, arrivals, drops, peak, utilization, latencies};
+    window.figures = compute_window_figures(arrivals, drops, peak, utilization, latencies, latency_scratch);
+    sink.on_window(window);
     if (w % 997 == 0) sink.on_event(OverloadEvent{hot, w * kWindowTicks, w * kWindowTicks + 3200, 64, OverloadCause::queue_above_threshold});
   }
 }

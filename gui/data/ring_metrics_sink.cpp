@@ -3,7 +3,7 @@
 namespace routelab::gui {
 
 void RingMetricsSink::on_window(const LoadWindow& window) {
-  fill_window_record(window, scratch_, latency_scratch_);
+  fill_window_record(window, scratch_);
   ring_.push_window(scratch_);
   windows_seen_.fetch_add(1, std::memory_order_release);
 }

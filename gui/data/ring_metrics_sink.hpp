@@ -25,7 +25,6 @@ class RingMetricsSink : public MetricsSink {
  private:
   MetricsRing& ring_;
   WindowRecord scratch_;
-  std::vector<std::int64_t> latency_scratch_;
   std::atomic<std::int64_t> events_seen_{0};
   std::atomic<std::int64_t> windows_seen_{0};
 };

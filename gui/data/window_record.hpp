@@ -27,9 +27,8 @@ struct WindowRecord {
   }
 };
 
-// Copies `window` into `record` (reusing its buffers) and computes the per-window scalars.
-// `latency_scratch` is reused between calls to avoid allocating per window. Latency p99 is the
-// nearest-rank percentile of the tokens completed in the window, NaN when none completed.
-void fill_window_record(const LoadWindow& window, WindowRecord& record, std::vector<std::int64_t>& latency_scratch);
+// Copies `window` into `record` (reusing its buffers), with the window's figures as the scalars
+// (latency p99: nearest rank over the tokens completed in the window, NaN when none completed).
+void fill_window_record(const LoadWindow& window, WindowRecord& record);
 
 }  // namespace routelab::gui

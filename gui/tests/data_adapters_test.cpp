@@ -103,10 +103,9 @@ class DataAdaptersTest : public QObject {
     QVERIFY(std::isnan(series->value_at(-1)));
 
     WindowRecord record;
-    std::vector<std::int64_t> scratch;
     SyntheticWindow empty = make_synthetic_window(1, 50, 3);
     empty.latencies.clear();
-    fill_window_record(empty.view(50, 100), record, scratch);
+    fill_window_record(empty.view(50, 100), record);
     history.append(record);
     QVERIFY(!scalar_series(history, WindowScalar::latency_p99)->envelope(50, 51).valid);
 

@@ -14,9 +14,13 @@ namespace routelab::gui::tests {
 struct SyntheticWindow {
   std::vector<std::int64_t> arrivals, drops, peak_queue, latencies;
   std::vector<double> utilization;
+  // With its figures computed as the engine's run statistics compute them.
   LoadWindow view(std::int64_t index, Tick window_ticks) const {
-    return LoadWindow{index, index * window_ticks, (index + 1) * window_ticks, arrivals, drops, peak_queue, utilization,
+    LoadWindow window{index, index * window_ticks, (index + 1) * window_ticks, arrivals, drops, peak_queue, utilization,
                       latencies};
+    std::vector<std::int64_t> scratch;
+    window.figures = compute_window_figures(arrivals, drops, peak_queue, utilization, latencies, scratch);
+    return window;
   }
 };
 
@@ -42,10 +46,9 @@ inline RunHistory make_synthetic_history(const std::string& label, int experts, 
                                          std::uint64_t seed = 7, Tick window_ticks = 100) {
   RunHistory history(label, experts, window_ticks);
   WindowRecord record;
-  std::vector<std::int64_t> scratch;
   for (std::int64_t w = 0; w < windows; ++w) {
     const SyntheticWindow data = make_synthetic_window(seed, w, experts);
-    fill_window_record(data.view(w, window_ticks), record, scratch);
+    fill_window_record(data.view(w, window_ticks), record);
     history.append(record);
   }
   return history;

@@ -37,6 +37,9 @@ void add_simulation(std::string& out, const SimulationConfig& s) {
   add_int(out, "window_ticks", s.window_ticks);
   add_int(out, "queue_threshold", s.queue_threshold);
   add_int(out, "stop_tick", s.stop_tick);
+  // Only when not the default, so that the digests of every scenario written before the option
+  // existed stay what they were (cached models and stored sweeps are keyed by them).
+  if (s.percentiles != PercentileMode::histogram) add_int(out, "percentiles", static_cast<int>(s.percentiles));
   add_int(out, "master_seed", s.master_seed);
 }
 

@@ -15,6 +15,7 @@ class ZipfKeys : public KeySampler {
 
  private:
   std::vector<double> cdf_;  // cumulative probabilities of ranks 0..V-1 (one inversion per draw)
+  std::vector<std::size_t> guide_;  // V + 1 entries: where each 1/V-wide slice of [0, 1] starts
 };
 
 }  // namespace routelab

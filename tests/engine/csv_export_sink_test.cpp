@@ -22,7 +22,7 @@ void feed(CsvExportSink& sink) {
   const std::vector<std::int64_t> drops{1, 0};
   const std::vector<std::int64_t> peak{2, 0};
   const std::vector<double> utilization{0.5, 0.125};
-  sink.on_window(LoadWindow{0, 0, 100, arrivals, drops, peak, utilization});
+  sink.on_window(LoadWindow{0, 0, 100, arrivals, drops, peak, utilization, {}});
   sink.on_event(OverloadEvent{0, 10, 40, 3, OverloadCause::queue_above_threshold});
 }
 

@@ -56,6 +56,7 @@ inline std::vector<Summary> run_station(const StationSpec& spec) {
   workload_spec.total_tokens = spec.customers;
 
   SimulationConfig config;
+  config.percentiles = PercentileMode::exact;  // the oracles compare against exact nearest ranks
   config.num_experts = 1;
   config.servers_per_expert = spec.servers;
   config.service.distribution = spec.service;

@@ -7,6 +7,7 @@
 #include "scenarios/scenario_library.hpp"
 #include "scenarios/scenario_runner.hpp"
 #include "scenarios/traces/trace_loader.hpp"
+#include "tests/support/scenario_test_name.hpp"
 
 namespace routelab {
 namespace {
@@ -50,11 +51,7 @@ TEST_P(EveryLibraryScenario, RunsWithEveryRouterItCompares) {
 }
 
 INSTANTIATE_TEST_SUITE_P(ScenarioLibraryRuns, EveryLibraryScenario, ::testing::ValuesIn(builtin_scenario_names()),
-                         [](const ::testing::TestParamInfo<std::string>& param) {
-                           std::string name = param.param;
-                           std::replace(name.begin(), name.end(), '-', '_');
-                           return name;
-                         });
+                         testing::scenario_test_name);
 
 }  // namespace
 }  // namespace routelab
