@@ -2,6 +2,7 @@
 // factory, an entry here (with its parameters), and a test folder; the conformance suite then
 // covers it automatically.
 #include "routers/aux_free_bias/aux_free_bias_router.hpp"
+#include "routers/base/base_router.hpp"
 #include "routers/chwbl/chwbl_router.hpp"
 #include "routers/greedy/greedy_router.hpp"
 #include "routers/hash/hash_router.hpp"
@@ -86,6 +87,10 @@ void register_builtin_routers(RouterRegistry& registry) {
                 .description = "DeepSeek-V3 aux-loss-free balancing: top-k of affinity + per-expert bias, bias -/+ gamma per batch",
                 .factory = make_aux_free_bias_router,
                 .parameters = aux_free_bias_parameters()});
+  registry.add({.name = "base",
+                .description = "BASE layers: exact balanced assignment (B k / E per expert) of maximal total affinity",
+                .factory = make_base_router,
+                .parameters = base_parameters()});
   // Learned routers (docs/learned-routing.md): they read token embeddings and need a trained model.
   registry.add({.name = "softmax_topk",
                 .description = "linear softmax gate on the embedding, trained with the Switch balance loss; top-k",
