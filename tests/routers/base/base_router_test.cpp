@@ -108,9 +108,9 @@ TEST(BalancedAssignment, MatchesBruteForceOnSmallBatches) {
 // Large batches: exact balance, and the certificate loop really adds arcs when the best few experts
 // of every token are the same ones (correlated affinities, as a trained gate's are).
 TEST(BalancedAssignment, BalancedOnLargeCorrelatedBatches) {
-  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+  for (std::uint64_t seed = 1; seed <= 2; ++seed) {
     RngEngine rng(seed);
-    const std::size_t tokens = 700;
+    const std::size_t tokens = 300;
     const int experts = 32, k = 2;
     std::vector<double> affinity(tokens * experts);
     for (std::size_t t = 0; t < tokens; ++t)
