@@ -41,6 +41,9 @@ nlohmann::ordered_json result_to_json(const RunResult& result) {
   if (result.adversary) j["adversary"] = adversary_to_json(*result.adversary);
   if (result.quality) j["quality"] = quality_to_json(*result.quality);
   if (result.training_seconds > 0) j["training_seconds"] = result.training_seconds;
+  // The optimum of this run's own batches, flat so that a sweep stores it as two columns.
+  j["optimum_load_max_over_mean"] = result.optimum.load_max_over_mean;
+  j["optimum_fill_ratio"] = result.optimum.fill_ratio;
   return j;
 }
 
