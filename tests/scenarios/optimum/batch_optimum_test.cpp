@@ -152,5 +152,22 @@ TEST(OptimumRecorder, RecordsEveryBatchAndLeavesTheTableAlone) {
   EXPECT_TRUE(s.skipped.empty());
 }
 
+// A run whose network would pass the arc limit is not solved, and says why.
+TEST(OptimumRecorder, SkipsARunOverTheArcLimitAndSaysSo) {
+  OptimumRecorder recorder(std::make_unique<SilentRouter>(), false);
+  constexpr int kExperts = 1000;
+  std::vector<Token> tokens(1);
+  const std::vector<std::int64_t> load(kExperts, 0);
+  const std::vector<std::int32_t> capacity(kExperts, 1);
+  const TokenBatch batch{0, 0, tokens, 0, {}};
+  std::vector<ExpertId> out(1, kNoExpert);
+  const std::int64_t batches = kOptimumArcLimit / (kExperts + 1) + 1;
+  for (std::int64_t b = 0; b < batches; ++b) recorder.route(RoutingRequest{batch, 1, 1, kExperts, load, capacity}, out);
+  const OptimumSummary s = recorder.summary(kExperts, 1);
+  EXPECT_NE(s.skipped.find("over the limit of 1000000"), std::string::npos) << s.skipped;
+  EXPECT_EQ(s.batches, 0);
+  EXPECT_EQ(s.fill_ratio, 0.0);
+}
+
 }  // namespace
 }  // namespace routelab
