@@ -11,10 +11,11 @@ OptimumRecorder::OptimumRecorder(std::unique_ptr<Router> inner, bool capacity_bi
 
 void OptimumRecorder::route(const RoutingRequest& request, std::span<ExpertId> out) {
   inner_->route(request, out);
+  if (request.batch.tokens.empty()) return;
   // Past the limit only the count goes on: the summary says the optimum was skipped, and why.
   arcs_ += 1 + request.num_experts;
-  if (request.batch.tokens.empty() || arcs_ > kOptimumArcLimit) {
-    if (!request.batch.tokens.empty()) batches_.clear();
+  if (arcs_ > kOptimumArcLimit) {
+    batches_.clear();
     return;
   }
   OptimumBatch batch;
