@@ -2,11 +2,9 @@
 // The BASE layers' balanced assignment (Lewis et al. 2021), solved exactly: every token gets k
 // distinct experts, every expert gets floor(B k / E) or that plus one assignments (exactly
 // B k mod E of them the extra one), and among all such assignments the total token-expert
-// affinity is maximal. Solved as a min-cost flow (Boost.Graph successive shortest paths) from a warm
-// start: every token at its own top k, then the cheapest moves of units off the overloaded experts
-// (so the work grows with the units moved, not with B k). The network holds the tokens' best few
-// experts and grows until the residual network's potentials certify that no left-out pair could
-// raise the total (so the answer is that of the full B x E graph).
+// affinity is maximal. Solved as an exactly balanced transportation problem
+// (routers/common/min_cost_transport.hpp: a Boost.Graph min-cost flow from a top-k warm start,
+// certified on the full B x E graph).
 #include <cstddef>
 #include <span>
 #include <vector>
