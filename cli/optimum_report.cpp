@@ -69,6 +69,18 @@ nlohmann::ordered_json optimum_to_json(const std::vector<RunResult>& results, bo
     j["load_max_over_mean_ci95"] = load_ci.half_width;
     j["fill_ratio_ci95"] = fill_ci.half_width;
   }
+  if (!results.front().optimum.quality.empty()) {
+    // The best quality at each per-batch load bound, the first (perfect balance) as expert_loss_mean.
+    nlohmann::ordered_json front = nlohmann::ordered_json::array();
+    for (std::size_t b = 0; b < results.front().optimum.quality.size(); ++b) {
+      const auto loss = per_router(results, [b](const RunResult& r) {
+                          return b < r.optimum.quality.size() ? r.optimum.quality[b].expert_loss_mean : 0.0;
+                        }).front().second;
+      if (b == 0) j["expert_loss_mean"] = mean_of(loss);
+      front.push_back({{"load_bound", results.front().optimum.quality[b].load_bound}, {"expert_loss_mean", mean_of(loss)}});
+    }
+    j["quality_front"] = front;
+  }
   j["batches"] = results.front().optimum.batches;
   j["of_router"] = results.front().router;
   j["per_router"] = adaptive_adversary;
@@ -86,6 +98,16 @@ std::string optimum_to_table(const std::vector<RunResult>& results, int k, bool 
       "(max-flow on the token-expert graph){}\n",
       "optimum", mean_of(load.front().second), mean_of(fill.front().second), results.front().optimum.batches,
       adaptive_adversary ? "; the adversary adapts, so each router is measured against its own run's batches" : "");
+  if (const auto& quality = results.front().optimum.quality; !quality.empty()) {
+    out += fmt::format("{:<14} best expert loss", "");
+    for (std::size_t b = 0; b < quality.size(); ++b) {
+      const auto loss = per_router(results, [b](const RunResult& r) {
+                          return b < r.optimum.quality.size() ? r.optimum.quality[b].expert_loss_mean : 0.0;
+                        }).front().second;
+      out += fmt::format("{} {:.4f} at max/mean <= {:.2f}", b == 0 ? "" : ",", mean_of(loss), quality[b].load_bound);
+    }
+    out += " in every batch (min-cost flow, every slot filled)\n";
+  }
   const auto router_load = per_router(results, [](const RunResult& r) { return r.summary.load_max_over_mean - r.optimum.load_max_over_mean; });
   const auto router_fill = per_router(results, [k](const RunResult& r) { return r.optimum.fill_ratio - served_fill(r, k); });
   out += fmt::format("{:<14} {:>8} {:>12}   (0 = optimal; max/mean: router - optimum, served fill: optimum - router)\n",

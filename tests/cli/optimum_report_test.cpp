@@ -66,5 +66,26 @@ TEST(OptimumReport, NoRouterGetsPastTheOptimumOnHotKeys) {
   }
 }
 
+// On a semantic scenario the optimum also carries the best quality at each load bound.
+TEST(OptimumReport, SemanticScenarioCarriesTheQualityFront) {
+  const auto result = run_cli("compare --scenario semantic-clusters --routers hash,greedy --tokens 4096 --format json");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  const auto& optimum = json["optimum"];
+  ASSERT_TRUE(optimum["expert_loss_mean"].is_number());
+  ASSERT_EQ(optimum["quality_front"].size(), 3u);
+  EXPECT_EQ(optimum["quality_front"][0]["expert_loss_mean"], optimum["expert_loss_mean"]);
+  for (std::size_t b = 1; b < 3; ++b) {
+    EXPECT_GT(optimum["quality_front"][b]["load_bound"].get<double>(), optimum["quality_front"][b - 1]["load_bound"].get<double>());
+    EXPECT_LE(optimum["quality_front"][b]["expert_loss_mean"].get<double>(),
+              optimum["quality_front"][b - 1]["expert_loss_mean"].get<double>());
+  }
+  // The floor that ignores load is below every bound's best.
+  for (const auto& entry : json["routers"])
+    EXPECT_LE(entry["quality"]["expert_loss_best"].get<double>(), optimum["quality_front"][2]["expert_loss_mean"].get<double>() + 1e-9);
+  const auto table = run_cli("compare --scenario semantic-clusters --routers hash --tokens 4096");
+  EXPECT_NE(table.out.find("best expert loss "), std::string::npos) << table.out;
+}
+
 }  // namespace
 }  // namespace routelab
