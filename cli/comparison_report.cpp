@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 
+#include "cli/optimum_report.hpp"
 #include "core/percentile.hpp"
 #include "engine/summary_metrics.hpp"
 #include "results/confidence_interval.hpp"
@@ -179,7 +180,7 @@ std::string aggregate_to_table(const ScenarioSpec& scenario, const std::vector<R
     if (by_layer) out += "  " + layer_spread(group);
     out += "\n";
   }
-  return out;
+  return out + optimum_to_table(results, sim.k, with_attack);
 }
 
 nlohmann::ordered_json adversary_to_json(const AdversaryReport& report) {

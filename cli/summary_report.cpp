@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/comparison_report.hpp"
+#include "cli/optimum_report.hpp"
 #include "cli/quality_report.hpp"
 #include "engine/simulation_config.hpp"
 #include "engine/summary_metrics.hpp"
@@ -40,6 +41,9 @@ nlohmann::ordered_json result_to_json(const RunResult& result) {
   if (result.adversary) j["adversary"] = adversary_to_json(*result.adversary);
   if (result.quality) j["quality"] = quality_to_json(*result.quality);
   if (result.training_seconds > 0) j["training_seconds"] = result.training_seconds;
+  // The optimum of this run's own batches, flat so that a sweep stores it as two columns.
+  j["optimum_load_max_over_mean"] = result.optimum.load_max_over_mean;
+  j["optimum_fill_ratio"] = result.optimum.fill_ratio;
   return j;
 }
 
@@ -75,7 +79,12 @@ nlohmann::ordered_json report_to_json(const ScenarioSpec& scenario, const std::v
     }
   }
   j["routers"] = nlohmann::ordered_json::array();
-  for (const auto& result : results) j["routers"].push_back(result_to_json(result));
+  for (const auto& result : results) {
+    auto entry = result_to_json(result);
+    entry["optimum_gap"] = optimum_gap_to_json(result, scenario.simulation.k);
+    j["routers"].push_back(std::move(entry));
+  }
+  j["optimum"] = optimum_to_json(results, scenario.adversary.enabled());
   if (wants_aggregate(results)) j["aggregate"] = aggregate_to_json(results);
   const auto tradeoff = tradeoff_to_json(scenario, results);
   for (const auto& [key, value] : tradeoff.items()) j[key] = value;
@@ -117,6 +126,7 @@ std::string report_to_table(const ScenarioSpec& scenario, const std::vector<RunR
       if (!metric.heading.empty()) out += " " + format_table_cell(metric, result.summary);
     out += "  " + fingerprint_hex(result.summary.fingerprint) + "\n";
   }
+  out += optimum_to_table(results, sim.k, scenario.adversary.enabled());
   out += table_legend();
   if (scenario.trace.data && scenario.trace.data->rows_skipped > 0)
     out += fmt::format("trace: skipped {} malformed row(s); first: {}\n", scenario.trace.data->rows_skipped,

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/optimum_report.hpp"
 #include "cli/summary_report.hpp"
 #include "core/errors.hpp"
 #include "python/python_errors.hpp"
@@ -108,13 +109,15 @@ py::array_t<T> to_array(const std::vector<T>& values, std::size_t rows, std::siz
 }
 
 // One run's record for the Python RunResult.
-py::dict run_record(const RunResult& result, const RunRecorder& recorder, std::size_t experts) {
+py::dict run_record(const RunResult& result, const RunRecorder& recorder, std::size_t experts, int k) {
   const std::size_t windows = recorder.windows();
   py::dict record;
   record["router"] = result.router;
   record["replication"] = result.replication;
   record["layer"] = result.layer;
-  record["summary"] = json_to_python(cli::result_to_json(result));
+  nlohmann::ordered_json summary = cli::result_to_json(result);
+  summary["optimum_gap"] = cli::optimum_gap_to_json(result, k);  // as the CLI's entry carries it
+  record["summary"] = json_to_python(summary);
   record["fingerprint"] = fingerprint_hex(result.summary.fingerprint);
   record["window_start"] = to_array(recorder.start_, windows, 0);
   record["window_end"] = to_array(recorder.end_, windows, 0);
@@ -274,7 +277,8 @@ py::tuple runs(const py::object& scenario_object, const py::object& routers, std
   std::vector<RunResult> finished;
   py::list records;
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    records.append(run_record(*results[i], recorders[i], static_cast<std::size_t>(spec.simulation.num_experts)));
+    records.append(
+        run_record(*results[i], recorders[i], static_cast<std::size_t>(spec.simulation.num_experts), spec.simulation.k));
     finished.push_back(std::move(*results[i]));
   }
   // What made these results, as the CLI's documents carry it (the command line is the script's).

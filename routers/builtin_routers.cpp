@@ -2,8 +2,11 @@
 // factory, an entry here (with its parameters), and a test folder; the conformance suite then
 // covers it automatically.
 #include "routers/aux_free_bias/aux_free_bias_router.hpp"
+#include "routers/base/base_router.hpp"
 #include "routers/chwbl/chwbl_router.hpp"
+#include "routers/expert_choice/expert_choice_router.hpp"
 #include "routers/greedy/greedy_router.hpp"
+#include "routers/group_limited/group_limited_router.hpp"
 #include "routers/hash/hash_router.hpp"
 #include "routers/learned_seed/learned_seed_router.hpp"
 #include "routers/learned_seed/learned_seed_training.hpp"
@@ -12,6 +15,7 @@
 #include "routers/round_robin/round_robin_router.hpp"
 #include "routers/router_registry.hpp"
 #include "routers/signature/signature_router.hpp"
+#include "routers/sinkhorn/sinkhorn_router.hpp"
 #include "routers/softmax_topk/softmax_topk_router.hpp"
 #include "routers/trace/trace_router.hpp"
 #include "routers/uniform/uniform_router.hpp"
@@ -86,6 +90,22 @@ void register_builtin_routers(RouterRegistry& registry) {
                 .description = "DeepSeek-V3 aux-loss-free balancing: top-k of affinity + per-expert bias, bias -/+ gamma per batch",
                 .factory = make_aux_free_bias_router,
                 .parameters = aux_free_bias_parameters()});
+  registry.add({.name = "base",
+                .description = "BASE layers: exact balanced assignment (B k / E per expert) of maximal total affinity",
+                .factory = make_base_router,
+                .parameters = base_parameters()});
+  registry.add({.name = "expert_choice",
+                .description = "Expert Choice: each expert takes its ceil(f B k / E) best tokens; a token gets 0..E experts",
+                .factory = make_expert_choice_router,
+                .parameters = expert_choice_parameters()});
+  registry.add({.name = "sinkhorn",
+                .description = "S-BASE-style Sinkhorn gating: affinities balanced by Sinkhorn iterations, then top-k",
+                .factory = make_sinkhorn_router,
+                .parameters = sinkhorn_parameters()});
+  registry.add({.name = "group_limited",
+                .description = "DeepSeek-V2/V3 group-limited top-k: a scored router's ranking within the token's M best expert groups",
+                .factory = make_group_limited_router,
+                .parameters = group_limited_parameters()});
   // Learned routers (docs/learned-routing.md): they read token embeddings and need a trained model.
   registry.add({.name = "softmax_topk",
                 .description = "linear softmax gate on the embedding, trained with the Switch balance loss; top-k",

@@ -4,6 +4,7 @@
 #include "scenarios/adversaries/adversarial_workload.hpp"
 #include "scenarios/adversaries/adversary_factory.hpp"
 #include "scenarios/adversaries/victim_metrics.hpp"
+#include "scenarios/optimum/run_optimum.hpp"
 #include "scenarios/quality/quality_model.hpp"
 #include "scenarios/quality/quality_observer.hpp"
 #include "scenarios/run_builder/run_workload.hpp"
@@ -36,15 +37,21 @@ PreparedRun::PreparedRun(const ScenarioSpec& scenario, const RouterSpec& router,
   } else {
     workload_ = make_workload(scenario_, replication_);
   }
-  router_ = registry_.create(make_router_config(scenario_, router_spec_, replication_));
-  simulation_ = std::make_unique<Simulation>(config_for(scenario_, replication_), *workload_, *router_);
-  for (auto* sink : sinks) simulation_->add_sink(*sink);
-  // Semantic scenarios: the quality observer scores the run beside the caller's sinks.
   if (auto space = semantic_space(scenario_)) {
     quality_model_ = std::make_unique<QualityModel>(std::move(*space), scenario_.simulation.num_experts);
     quality_ = std::make_unique<QualityObserver>(*quality_model_);
-    simulation_->add_sink(*quality_);
   }
+  // The router is wrapped by the optimum's recorder, which passes every call through unchanged
+  // (and on a semantic scenario solves each batch's best quality at a few load bounds).
+  const bool capacity_binds = scenario_.simulation.overflow != OverflowPolicy::queue;
+  auto recorder = std::make_unique<OptimumRecorder>(
+      registry_.create(make_router_config(scenario_, router_spec_, replication_)), capacity_binds, quality_model_.get());
+  optimum_ = recorder.get();
+  router_ = std::move(recorder);
+  simulation_ = std::make_unique<Simulation>(config_for(scenario_, replication_), *workload_, *router_);
+  for (auto* sink : sinks) simulation_->add_sink(*sink);
+  // Semantic scenarios: the quality observer scores the run beside the caller's sinks.
+  if (quality_) simulation_->add_sink(*quality_);
   for (auto* observer : observers) simulation_->add_token_observer(*observer);
 }
 
@@ -64,6 +71,7 @@ const RunResult& PreparedRun::complete() {
                    scenario_.trace.enabled() ? scenario_.trace.layer : 0, std::nullopt};
   result.training_seconds = router_spec_.training_seconds;
   if (quality_) result.quality = quality_->summary();
+  result.optimum = optimum_->summary(scenario_.simulation.num_experts, scenario_.simulation.k);
   if (attacked_) {
     // The baseline: the benign stream alone, or (phase_structure) the same attacker with
     // unstructured degrees; its own router instance, so the measured run's state is untouched.

@@ -24,6 +24,7 @@ class AdversarialWorkload;
 class VictimMetrics;
 class QualityModel;
 class QualityObserver;
+class OptimumRecorder;
 
 class PreparedRun {
  public:
@@ -61,6 +62,7 @@ class PreparedRun {
   std::unique_ptr<Workload> workload_;
   AdversarialWorkload* attacked_ = nullptr;  // workload_, when the scenario has an adversary
   std::unique_ptr<Router> router_;
+  OptimumRecorder* optimum_ = nullptr;  // router_, which records every batch for the optimum
   std::unique_ptr<Simulation> simulation_;
   std::optional<RunResult> result_;
 };

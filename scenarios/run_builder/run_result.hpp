@@ -6,6 +6,7 @@
 
 #include "engine/metrics.hpp"
 #include "scenarios/adversaries/adversary_report.hpp"
+#include "scenarios/optimum/run_optimum.hpp"
 #include "scenarios/quality/quality_observer.hpp"
 
 namespace routelab {
@@ -18,6 +19,7 @@ struct RunResult {
   std::optional<AdversaryReport> adversary{};  // set when the scenario has an adversary
   std::optional<QualitySummary> quality{};     // semantic scenarios only (scenarios/quality)
   double training_seconds = 0;                 // in-process training of a learned router (wall clock)
+  OptimumSummary optimum{};                    // the best any router could do on this run's batches
 };
 
 }  // namespace routelab

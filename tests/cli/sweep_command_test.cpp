@@ -78,7 +78,8 @@ TEST(SweepCommand, JobsDoNotChangeResultsAndRowsMatchDirectRuns) {
   const sweeps::SweepScenarioBuilder builder(file);
   const auto plan = sweeps::expand_plan(file, builder.context_document());
   auto store = results::ResultsStore::open(dir / "j2.sqlite", false);
-  auto statement = store.database().prepare("SELECT run_id, fingerprint, tokens_completed, master_seed FROM runs");
+  auto statement = store.database().prepare(
+      "SELECT run_id, fingerprint, tokens_completed, master_seed, optimum_load_max_over_mean, optimum_fill_ratio FROM runs");
   std::size_t checked = 0;
   while (statement.step()) {
     for (const auto& run : plan.runs) {
@@ -89,6 +90,10 @@ TEST(SweepCommand, JobsDoNotChangeResultsAndRowsMatchDirectRuns) {
       EXPECT_EQ(statement.text(1), fingerprint_hex(direct.summary.fingerprint)) << run.run_id;
       EXPECT_EQ(statement.integer(2), direct.summary.tokens_completed);
       EXPECT_EQ(statement.text(3), std::to_string(spec.simulation.master_seed));
+      // The optimum of the run's batches is stored with it (capacity factor 1.0 points included).
+      EXPECT_EQ(std::get<double>(statement.cell(4)), direct.optimum.load_max_over_mean) << run.run_id;
+      EXPECT_EQ(std::get<double>(statement.cell(5)), direct.optimum.fill_ratio) << run.run_id;
+      EXPECT_GT(direct.optimum.fill_ratio, 0.0);
       ++checked;
     }
   }

@@ -1,5 +1,5 @@
 // The scenario library: at least 12 documented scenarios, each runnable by name with every router
-// it compares (on a shortened stream to stay fast).
+// it compares (on a shortened stream to stay fast), and no router beating the optimum of its batches.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -46,6 +46,18 @@ TEST_P(EveryLibraryScenario, RunsWithEveryRouterItCompares) {
       EXPECT_LE(result.summary.tokens, kShortTokens + (spec.adversary.enabled() ? kShortTokens : 0)) << router.name;
       EXPECT_EQ(result.adversary.has_value(), spec.adversary.enabled());
       EXPECT_GT(result.summary.tokens_completed + result.summary.tokens_unserved, 0);
+      // The optimum of the same batches is an oracle: no router beats it. Its load figure is for
+      // assignments that fill every slot, so it bounds the routers that fill every slot.
+      const OptimumSummary& best = result.optimum;
+      ASSERT_TRUE(best.skipped.empty()) << best.skipped;
+      EXPECT_EQ(best.batches, result.summary.batches) << router.name;
+      const Summary& s = result.summary;
+      const double served = s.tokens > 0 ? static_cast<double>(s.assignments - s.assignments_dropped) /
+                                               (static_cast<double>(s.tokens) * run_spec.simulation.k)
+                                         : 0.0;
+      EXPECT_LE(served, best.fill_ratio + 1e-12) << router.name << " served more than the capacities accept";
+      if (s.fill_ratio == 1.0)
+        EXPECT_GE(s.load_max_over_mean, best.load_max_over_mean - 1e-12) << router.name << " beat the optimum's balance";
     }
   }
 }
