@@ -10,7 +10,7 @@
 
 namespace {
 
-const char* const kCoreFolders[] = {"engine", "routers", "scenarios"};
+const char* const kCoreFolders[] = {"engine", "cluster", "routers", "scenarios"};
 
 // <QString>, <QtCore>, <QtWidgets/QWidget>, "QObject", <qcustomplot.h>, <qglobal.h> ...
 bool includes_qt(const std::string& line) {
