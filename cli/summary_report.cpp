@@ -36,7 +36,8 @@ nlohmann::ordered_json result_to_json(const RunResult& result) {
   j["router"] = result.router;
   j["replication"] = result.replication;
   if (result.layer > 0) j["layer"] = result.layer;
-  for (const SummaryMetric& metric : summary_metrics()) j[std::string(metric.name)] = metric_to_json(metric.read(result.summary));
+  for (const SummaryMetric& metric : summary_metrics())
+    if (metric.has(result.summary)) j[std::string(metric.name)] = metric_to_json(metric.read(result.summary));
   if (result.adversary) j["adversary"] = adversary_to_json(*result.adversary);
   if (result.quality) j["quality"] = quality_to_json(*result.quality);
   if (result.training_seconds > 0) j["training_seconds"] = result.training_seconds;

@@ -1,5 +1,6 @@
 #include "scenarios/run_builder/prepared_run.hpp"
 
+#include "cluster/cluster_observer.hpp"
 #include "engine/errors.hpp"
 #include "scenarios/adversaries/adversarial_workload.hpp"
 #include "scenarios/adversaries/adversary_factory.hpp"
@@ -45,6 +46,11 @@ PreparedRun::PreparedRun(const ScenarioSpec& scenario, const RouterSpec& router,
     quality_ = std::make_unique<QualityObserver>(*quality_model_);
     simulation_->add_sink(*quality_);
   }
+  // Expert-parallel deployments: the step model watches where every batch's assignments landed.
+  if (scenario_.cluster.enabled) {
+    cluster_ = std::make_unique<cluster::ClusterObserver>(scenario_.cluster, scenario_.simulation.num_experts);
+    simulation_->add_sink(*cluster_);
+  }
   for (auto* observer : observers) simulation_->add_token_observer(*observer);
 }
 
@@ -64,6 +70,7 @@ const RunResult& PreparedRun::complete() {
                    scenario_.trace.enabled() ? scenario_.trace.layer : 0, std::nullopt};
   result.training_seconds = router_spec_.training_seconds;
   if (quality_) result.quality = quality_->summary();
+  if (cluster_) result.summary.cluster = cluster_->figures();
   if (attacked_) {
     // The baseline: the benign stream alone, or (phase_structure) the same attacker with
     // unstructured degrees; its own router instance, so the measured run's state is untouched.
