@@ -16,16 +16,29 @@ std::string format_table_cell(const SummaryMetric& metric, const Summary& summar
   return fmt::format("{:>{}.{}f}", value, metric.width, metric.precision);
 }
 
-std::string table_legend() {
+namespace {
+
+// The main table shows the metrics every run has; the cluster's get their own table.
+bool in_main_table(const SummaryMetric& metric) { return !metric.heading.empty() && metric.present == nullptr; }
+bool in_cluster_table(const SummaryMetric& metric) { return !metric.heading.empty() && metric.present != nullptr; }
+
+std::string table_legend(bool (*shown)(const SummaryMetric&)) {
   std::string legend = "columns:";
   for (const SummaryMetric& metric : summary_metrics()) {
-    if (metric.heading.empty()) continue;
+    if (!shown(metric)) continue;
     legend += fmt::format(" {} = {}{};", metric.heading, metric.name,
-                          metric.scale == 100 ? " (%)" : (metric.unit == "ticks" ? " (ticks)" : ""));
+                          metric.scale == 100 ? " (%)"
+                          : metric.unit == "ticks" ? " (ticks)"
+                          : metric.unit == "microseconds" ? " (us)"
+                                                          : "");
   }
   legend.back() = '\n';
   return legend;
 }
+
+}  // namespace
+
+std::string table_legend() { return table_legend(in_main_table); }
 
 nlohmann::ordered_json metric_to_json(const MetricValue& value) {
   return std::visit([](const auto& v) { return nlohmann::ordered_json(v); }, value);
@@ -110,15 +123,33 @@ std::string report_to_table(const ScenarioSpec& scenario, const std::vector<RunR
                                 to_string(sim.overflow), sim.master_seed);
   out += fmt::format("{:<14}", "router");
   for (const SummaryMetric& metric : summary_metrics())
-    if (!metric.heading.empty()) out += fmt::format(" {:>{}}", metric.heading, metric.width);
+    if (in_main_table(metric)) out += fmt::format(" {:>{}}", metric.heading, metric.width);
   out += "  fingerprint\n";
   for (const auto& result : results) {
     out += fmt::format("{:<14}", result.router);
     for (const SummaryMetric& metric : summary_metrics())
-      if (!metric.heading.empty()) out += " " + format_table_cell(metric, result.summary);
+      if (in_main_table(metric)) out += " " + format_table_cell(metric, result.summary);
     out += "  " + fingerprint_hex(result.summary.fingerprint) + "\n";
   }
-  out += table_legend();
+  out += table_legend(in_main_table);
+  if (!results.empty() && results.front().summary.cluster) {
+    const auto& c = scenario.cluster;
+    out += fmt::format("cluster: {} node(s) x {} GPUs, placement {}{}, replica choice {}\n", c.topology.nodes,
+                       c.topology.gpus_per_node, to_string(c.placement),
+                       c.redundant_experts > 0 ? fmt::format(" (+{} redundant)", c.redundant_experts) : "",
+                       to_string(c.replica_choice));
+    out += fmt::format("{:<14}", "router");
+    for (const SummaryMetric& metric : summary_metrics())
+      if (in_cluster_table(metric)) out += fmt::format(" {:>{}}", metric.heading, metric.width);
+    out += "\n";
+    for (const auto& result : results) {
+      out += fmt::format("{:<14}", result.router);
+      for (const SummaryMetric& metric : summary_metrics())
+        if (in_cluster_table(metric)) out += " " + format_table_cell(metric, result.summary);
+      out += "\n";
+    }
+    out += table_legend(in_cluster_table);
+  }
   if (scenario.trace.data && scenario.trace.data->rows_skipped > 0)
     out += fmt::format("trace: skipped {} malformed row(s); first: {}\n", scenario.trace.data->rows_skipped,
                        scenario.trace.data->first_skipped);

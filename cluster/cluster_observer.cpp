@@ -14,6 +14,7 @@ void ClusterObserver::on_batch_placed(const TokenBatch& batch, std::span<const E
   alltoall_sum_ += step.dispatch_us + step.combine_us;
   cross_node_bytes_ += step.cross_node_bytes;
   tokens_ += static_cast<std::int64_t>(batch.tokens.size());
+  max_nodes_per_token_ = std::max(max_nodes_per_token_, step.max_nodes_per_token);
   if (link_busy_us_.empty()) link_busy_us_.assign(step.link_busy_us.size(), 0.0);
   for (std::size_t l = 0; l < link_busy_us_.size(); ++l) link_busy_us_[l] += step.link_busy_us[l];
 }

@@ -22,6 +22,7 @@ class ClusterObserver : public MetricsSink {
   const std::vector<double>& step_times() const { return step_times_; }
   const std::vector<std::vector<std::int64_t>>& gpu_tokens() const { return gpu_tokens_; }
   const std::vector<double>& link_busy_us() const { return link_busy_us_; }
+  int max_nodes_per_token() const { return max_nodes_per_token_; }
 
  private:
   StepModel model_;
@@ -32,6 +33,7 @@ class ClusterObserver : public MetricsSink {
   double alltoall_sum_ = 0;
   double cross_node_bytes_ = 0;
   std::int64_t tokens_ = 0;
+  int max_nodes_per_token_ = 0;
 };
 
 }  // namespace routelab::cluster

@@ -48,13 +48,16 @@ void ClusterSpec::validate(int num_experts) const {
     throw ConfigError("cluster.redundant_experts", "needs placement = \"eplb\" (only EPLB replicates experts)");
   if (placement != PlacementPolicy::eplb && rebalance_interval != 0)
     throw ConfigError("cluster.rebalance_interval", "needs placement = \"eplb\"");
+  if ((placement == PlacementPolicy::eplb || max_groups_per_token > 0) && num_experts % expert_groups != 0)
+    throw ConfigError("cluster.expert_groups", "must divide the number of experts (" + std::to_string(num_experts) + ")");
+  if (max_groups_per_token > expert_groups)
+    throw ConfigError("cluster.max_groups_per_token", "expected at most expert_groups (" + std::to_string(expert_groups) +
+                                                          "), got " + std::to_string(max_groups_per_token));
   if (placement == PlacementPolicy::eplb) {
     const int slots = num_experts + redundant_experts;
     if (slots % g != 0)
       throw ConfigError("cluster.redundant_experts", "experts + redundant_experts (" + std::to_string(slots) +
                                                          ") must be a multiple of the GPU count (" + std::to_string(g) + ")");
-    if (num_experts % expert_groups != 0)
-      throw ConfigError("cluster.expert_groups", "must divide the number of experts (" + std::to_string(num_experts) + ")");
   }
 }
 

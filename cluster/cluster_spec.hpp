@@ -37,7 +37,8 @@ struct ClusterSpec {
   std::vector<double> gpu_speed;       // empty: every GPU speed 1 (heterogeneous GPUs otherwise)
   PlacementPolicy placement = PlacementPolicy::contiguous;
   int redundant_experts = 0;           // eplb only
-  int expert_groups = 1;               // eplb: hierarchical when nodes divides it
+  int expert_groups = 1;               // eplb: hierarchical when nodes divides it; group-limited routing
+  int max_groups_per_token = 0;        // group-limited routing: at most M groups per token; 0 off
   int rebalance_interval = 0;          // eplb: re-plan every N batches on the moving average; 0 never
   double load_decay = 0.9;             // eplb: moving-average weight of the past per batch
   ReplicaChoice replica_choice = ReplicaChoice::nearest;
@@ -47,6 +48,7 @@ struct ClusterSpec {
   double speed(int gpu) const { return gpu_speed.empty() ? 1.0 : gpu_speed[gpu]; }
   // Throws ConfigError naming the field ("cluster.redundant_experts").
   void validate(int num_experts) const;
+  bool group_limited() const { return enabled && max_groups_per_token > 0; }
 };
 
 }  // namespace routelab::cluster

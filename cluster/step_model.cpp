@@ -47,21 +47,28 @@ StepFigures StepModel::step(std::size_t tokens, std::span<const ExpertId> placed
   std::fill(gpu_tokens_.begin(), gpu_tokens_.end(), 0);
   std::fill(batch_load_.begin(), batch_load_.end(), 0);
   std::fill(dispatch_bytes_.begin(), dispatch_bytes_.end(), 0.0);
+  int max_nodes = 0;
+  std::vector<int> token_nodes;
   for (std::size_t i = 0; i < tokens; ++i) {
     const int source = static_cast<int>(i * static_cast<std::size_t>(gpus) / tokens);
+    token_nodes.clear();
     for (int j = 0; j < k; ++j) {
       const ExpertId expert = placed[i * k + j];
       if (expert < 0) continue;
       const int gpu = placement_.slot_gpu[choose_slot(expert, source)];
+      if (std::find(token_nodes.begin(), token_nodes.end(), topology_.node_of(gpu)) == token_nodes.end())
+        token_nodes.push_back(topology_.node_of(gpu));
       ++gpu_tokens_[gpu];
       ++batch_load_[expert];
       dispatch_bytes_[static_cast<std::size_t>(source) * gpus + gpu] += token_bytes_;
     }
+    max_nodes = std::max(max_nodes, static_cast<int>(token_nodes.size()));
   }
   for (int a = 0; a < gpus; ++a)
     for (int b = 0; b < gpus; ++b) combine_bytes_[static_cast<std::size_t>(b) * gpus + a] = dispatch_bytes_[static_cast<std::size_t>(a) * gpus + b];
 
   StepFigures figures;
+  figures.max_nodes_per_token = max_nodes;
   const AllToAllResult dispatch = all_to_all(topology_, dispatch_bytes_);
   const AllToAllResult combine = all_to_all(topology_, combine_bytes_);
   figures.dispatch_us = dispatch.time_us;

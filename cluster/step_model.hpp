@@ -25,6 +25,7 @@ struct StepFigures {
   double step_us = 0;
   double bytes = 0;            // dispatch + combine, between different GPUs
   double cross_node_bytes = 0;
+  int max_nodes_per_token = 0;           // most distinct nodes one token's copies went to
   std::vector<std::int64_t> gpu_tokens;  // assignments each GPU computed
   std::vector<double> link_busy_us;      // per directed link, dispatch + combine drain time
 };

@@ -50,6 +50,7 @@ void read_cluster_section(TableReader& top, ScenarioSpec& spec) {
   });
   cl.redundant_experts = static_cast<int>(c.integer_or("redundant_experts", 0, 0, 1 << 20));
   cl.expert_groups = static_cast<int>(c.integer_or("expert_groups", 1, 1, 1 << 20));
+  cl.max_groups_per_token = static_cast<int>(c.integer_or("max_groups_per_token", 0, 0, 1 << 20));
   cl.rebalance_interval = static_cast<int>(c.integer_or("rebalance_interval", 0, 0, INT32_MAX));
   cl.load_decay = c.number_or("load_decay", cl.load_decay, 0, 1);
   cl.replica_choice = parse_choice(c, "replica_choice", cluster::ReplicaChoice::nearest, [](const std::string& name) {

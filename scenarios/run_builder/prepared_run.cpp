@@ -1,6 +1,7 @@
 #include "scenarios/run_builder/prepared_run.hpp"
 
 #include "cluster/cluster_observer.hpp"
+#include "cluster/group_limited_router.hpp"
 #include "engine/errors.hpp"
 #include "scenarios/adversaries/adversarial_workload.hpp"
 #include "scenarios/adversaries/adversary_factory.hpp"
@@ -38,6 +39,10 @@ PreparedRun::PreparedRun(const ScenarioSpec& scenario, const RouterSpec& router,
     workload_ = make_workload(scenario_, replication_);
   }
   router_ = registry_.create(make_router_config(scenario_, router_spec_, replication_));
+  if (scenario_.cluster.group_limited())  // DeepSeek-V3's node-limited routing around any router
+    router_ = std::make_unique<cluster::GroupLimitedRouter>(std::move(router_), scenario_.simulation.num_experts,
+                                                            scenario_.cluster.expert_groups,
+                                                            scenario_.cluster.max_groups_per_token);
   simulation_ = std::make_unique<Simulation>(config_for(scenario_, replication_), *workload_, *router_);
   for (auto* sink : sinks) simulation_->add_sink(*sink);
   // Semantic scenarios: the quality observer scores the run beside the caller's sinks.
