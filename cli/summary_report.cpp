@@ -36,6 +36,21 @@ std::string table_legend(bool (*shown)(const SummaryMetric&)) {
   return legend;
 }
 
+// One row per run of the metrics `shown` picks, then their legend.
+std::string metric_table(const std::vector<RunResult>& results, bool (*shown)(const SummaryMetric&), bool fingerprints) {
+  std::string out = fmt::format("{:<14}", "router");
+  for (const SummaryMetric& metric : summary_metrics())
+    if (shown(metric)) out += fmt::format(" {:>{}}", metric.heading, metric.width);
+  out += fingerprints ? "  fingerprint\n" : "\n";
+  for (const auto& result : results) {
+    out += fmt::format("{:<14}", result.router);
+    for (const SummaryMetric& metric : summary_metrics())
+      if (shown(metric)) out += " " + format_table_cell(metric, result.summary);
+    out += fingerprints ? "  " + fingerprint_hex(result.summary.fingerprint) + "\n" : "\n";
+  }
+  return out + table_legend(shown);
+}
+
 }  // namespace
 
 std::string table_legend() { return table_legend(in_main_table); }
@@ -121,34 +136,14 @@ std::string report_to_table(const ScenarioSpec& scenario, const std::vector<RunR
   std::string out = fmt::format("scenario {} ({}): {} experts, k={}, capacity factor {:g}, overflow {}, seed {}\n",
                                 scenario.name, scenario.source, sim.num_experts, sim.k, sim.capacity_factor,
                                 to_string(sim.overflow), sim.master_seed);
-  out += fmt::format("{:<14}", "router");
-  for (const SummaryMetric& metric : summary_metrics())
-    if (in_main_table(metric)) out += fmt::format(" {:>{}}", metric.heading, metric.width);
-  out += "  fingerprint\n";
-  for (const auto& result : results) {
-    out += fmt::format("{:<14}", result.router);
-    for (const SummaryMetric& metric : summary_metrics())
-      if (in_main_table(metric)) out += " " + format_table_cell(metric, result.summary);
-    out += "  " + fingerprint_hex(result.summary.fingerprint) + "\n";
-  }
-  out += table_legend(in_main_table);
+  out += metric_table(results, in_main_table, true);
   if (!results.empty() && results.front().summary.cluster) {
     const auto& c = scenario.cluster;
     out += fmt::format("cluster: {} node(s) x {} GPUs, placement {}{}, replica choice {}\n", c.topology.nodes,
                        c.topology.gpus_per_node, to_string(c.placement),
                        c.redundant_experts > 0 ? fmt::format(" (+{} redundant)", c.redundant_experts) : "",
                        to_string(c.replica_choice));
-    out += fmt::format("{:<14}", "router");
-    for (const SummaryMetric& metric : summary_metrics())
-      if (in_cluster_table(metric)) out += fmt::format(" {:>{}}", metric.heading, metric.width);
-    out += "\n";
-    for (const auto& result : results) {
-      out += fmt::format("{:<14}", result.router);
-      for (const SummaryMetric& metric : summary_metrics())
-        if (in_cluster_table(metric)) out += " " + format_table_cell(metric, result.summary);
-      out += "\n";
-    }
-    out += table_legend(in_cluster_table);
+    out += metric_table(results, in_cluster_table, false);
   }
   if (scenario.trace.data && scenario.trace.data->rows_skipped > 0)
     out += fmt::format("trace: skipped {} malformed row(s); first: {}\n", scenario.trace.data->rows_skipped,

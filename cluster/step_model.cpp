@@ -1,6 +1,7 @@
 #include "cluster/step_model.hpp"
 
 #include <algorithm>
+#include <bit>
 
 namespace routelab::cluster {
 
@@ -10,6 +11,7 @@ StepModel::StepModel(const ClusterSpec& spec, int num_experts)
   // EPLB's first plan sees no traffic yet: equal loads.
   const std::vector<float> equal(num_experts, 1.0F);
   placement_ = make_placement(spec_, num_experts, equal);
+  index_placement();
   token_bytes_ = static_cast<double>(spec.hidden_size) * spec.bytes_per_element;
   load_average_.assign(num_experts, 0.0F);
   batch_load_.assign(num_experts, 0);
@@ -20,17 +22,27 @@ StepModel::StepModel(const ClusterSpec& spec, int num_experts)
   combine_bytes_.assign(dispatch_bytes_.size(), 0.0);
 }
 
+void StepModel::index_placement() {
+  const int gpus = spec_.gpus();
+  nearest_slot_.assign(static_cast<std::size_t>(num_experts_) * gpus, -1);
+  for (int e = 0; e < num_experts_; ++e) {
+    const std::vector<int>& slots = placement_.replicas[e];
+    for (int g = 0; g < gpus; ++g) {
+      int chosen = slots.front();  // the replica on GPU g, else one on g's node, else the first
+      for (auto it = slots.rbegin(); it != slots.rend(); ++it)
+        if (topology_.node_of(placement_.slot_gpu[*it]) == topology_.node_of(g)) chosen = *it;
+      for (auto it = slots.rbegin(); it != slots.rend(); ++it)
+        if (placement_.slot_gpu[*it] == g) chosen = *it;
+      nearest_slot_[static_cast<std::size_t>(e) * gpus + g] = chosen;
+    }
+  }
+}
+
 int StepModel::choose_slot(int expert, int source_gpu) {
   const std::vector<int>& slots = placement_.replicas[expert];
   if (slots.size() == 1) return slots.front();
   switch (spec_.replica_choice) {
-    case ReplicaChoice::nearest: {
-      for (const int s : slots)
-        if (placement_.slot_gpu[s] == source_gpu) return s;
-      for (const int s : slots)
-        if (topology_.node_of(placement_.slot_gpu[s]) == topology_.node_of(source_gpu)) return s;
-      return slots.front();
-    }
+    case ReplicaChoice::nearest: return nearest_slot_[static_cast<std::size_t>(expert) * spec_.gpus() + source_gpu];
     case ReplicaChoice::least_loaded: {
       int best = slots.front();
       for (const int s : slots)
@@ -47,22 +59,34 @@ StepFigures StepModel::step(std::size_t tokens, std::span<const ExpertId> placed
   std::fill(gpu_tokens_.begin(), gpu_tokens_.end(), 0);
   std::fill(batch_load_.begin(), batch_load_.end(), 0);
   std::fill(dispatch_bytes_.begin(), dispatch_bytes_.end(), 0.0);
+  // The hot loop (one pass over tokens x k): the nearest replica comes from a table built at
+  // plan time, and a token's nodes are a bit mask (a vector beyond 64 nodes).
+  const bool table = spec_.replica_choice == ReplicaChoice::nearest;
+  const bool masks = topology_.nodes() <= 64;
   int max_nodes = 0;
   std::vector<int> token_nodes;
   for (std::size_t i = 0; i < tokens; ++i) {
     const int source = static_cast<int>(i * static_cast<std::size_t>(gpus) / tokens);
+    const int* nearest = nearest_slot_.data() + source;
+    double* row = dispatch_bytes_.data() + static_cast<std::size_t>(source) * gpus;
+    std::uint64_t node_mask = 0;
     token_nodes.clear();
     for (int j = 0; j < k; ++j) {
       const ExpertId expert = placed[i * k + j];
       if (expert < 0) continue;
-      const int gpu = placement_.slot_gpu[choose_slot(expert, source)];
-      if (std::find(token_nodes.begin(), token_nodes.end(), topology_.node_of(gpu)) == token_nodes.end())
-        token_nodes.push_back(topology_.node_of(gpu));
+      const int slot = table ? nearest[static_cast<std::size_t>(expert) * gpus] : choose_slot(expert, source);
+      const int gpu = placement_.slot_gpu[slot];
+      const int node = topology_.node_of(gpu);
+      if (masks) {
+        node_mask |= std::uint64_t{1} << node;
+      } else if (std::find(token_nodes.begin(), token_nodes.end(), node) == token_nodes.end()) {
+        token_nodes.push_back(node);
+      }
       ++gpu_tokens_[gpu];
       ++batch_load_[expert];
-      dispatch_bytes_[static_cast<std::size_t>(source) * gpus + gpu] += token_bytes_;
+      row[gpu] += token_bytes_;
     }
-    max_nodes = std::max(max_nodes, static_cast<int>(token_nodes.size()));
+    max_nodes = std::max(max_nodes, masks ? std::popcount(node_mask) : static_cast<int>(token_nodes.size()));
   }
   for (int a = 0; a < gpus; ++a)
     for (int b = 0; b < gpus; ++b) combine_bytes_[static_cast<std::size_t>(b) * gpus + a] = dispatch_bytes_[static_cast<std::size_t>(a) * gpus + b];
@@ -98,6 +122,7 @@ StepFigures StepModel::step(std::size_t tokens, std::span<const ExpertId> placed
     load_average_[e] = decay * load_average_[e] + (1.0F - decay) * static_cast<float>(batch_load_[e]);
   if (spec_.placement == PlacementPolicy::eplb && spec_.rebalance_interval > 0 && batches_ % spec_.rebalance_interval == 0) {
     placement_ = make_placement(spec_, num_experts_, load_average_);
+    index_placement();
     ++rebalances_;
   }
   return figures;

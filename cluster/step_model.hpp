@@ -44,6 +44,7 @@ class StepModel {
 
  private:
   int choose_slot(int expert, int source_gpu);
+  void index_placement();  // the nearest-replica table, after every (re-)plan
 
   ClusterSpec spec_;
   int num_experts_ = 0;
@@ -56,6 +57,7 @@ class StepModel {
   std::vector<std::uint64_t> next_replica_;  // round_robin choice, per expert
   std::vector<double> dispatch_bytes_;    // gpus x gpus
   std::vector<double> combine_bytes_;
+  std::vector<int> nearest_slot_;         // experts x gpus: the nearest replica from each GPU
   std::int64_t batches_ = 0;
   std::int64_t rebalances_ = 0;
 };

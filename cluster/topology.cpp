@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 
 #include "engine/errors.hpp"
 
@@ -50,8 +49,9 @@ Topology::Topology(const TopologyGraphSpec& spec) : node_of_gpu_(spec.node_of_gp
   if (gpu_count < 1) throw ConfigError("cluster", "a topology needs at least one GPU");
   if (spec.node_of_gpu.size() != spec.gpu_vertex.size())
     throw ConfigError("cluster", "every GPU needs a node (node_of_gpu and gpu_vertex differ in length)");
-  std::set<int> distinct_nodes(node_of_gpu_.begin(), node_of_gpu_.end());
-  nodes_ = static_cast<int>(distinct_nodes.size());
+  for (const int node : node_of_gpu_)
+    if (node < 0) throw ConfigError("cluster", "node ids must be >= 0");
+  nodes_ = *std::max_element(node_of_gpu_.begin(), node_of_gpu_.end()) + 1;
   Graph graph(spec.vertices);
   for (const GraphLink& link : spec.links) {
     const std::string field = "cluster.links." + link.name;

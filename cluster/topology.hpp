@@ -71,7 +71,7 @@ class Topology {
 
   int gpus() const { return static_cast<int>(node_of_gpu_.size()); }
   int node_of(int gpu) const { return node_of_gpu_[gpu]; }
-  int nodes() const { return nodes_; }
+  int nodes() const { return nodes_; }  // 1 + the largest node id
   const std::vector<DirectedLink>& links() const { return links_; }
   const GpuPath& path(int from_gpu, int to_gpu) const { return paths_[from_gpu * gpus() + to_gpu]; }
 
