@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "cli/cluster_series_export.hpp"
 #include "engine/chrome_trace_sink.hpp"
 #include "engine/csv_export_sink.hpp"
 
@@ -44,7 +45,11 @@ ComparisonOutcome run_comparison(const RunBuilder& builder, const ScenarioSpec& 
         chrome = std::make_unique<ChromeTraceSink>(directory / (prefix + "trace.json"), key.router.name);
         sinks = {csv.get(), chrome.get()};
       }
-      results[i] = builder.build(scenario, key, sinks)->run();
+      const auto run = builder.build(scenario, key, sinks);
+      results[i] = run->run();
+      if (csv && run->cluster() != nullptr)
+        write_cluster_series(std::filesystem::path(out_dir) / key.router.name, export_prefix(key, scenario.replications > 1),
+                             *run->cluster());
       if (csv) csv->commit();
       if (chrome) chrome->commit();
     } catch (...) {

@@ -46,6 +46,8 @@ void ClusterSpec::validate(int num_experts) const {
     if (!(s > 0)) throw ConfigError("cluster.gpu_speed", "every speed must be > 0");
   if (placement != PlacementPolicy::eplb && redundant_experts != 0)
     throw ConfigError("cluster.redundant_experts", "needs placement = \"eplb\" (only EPLB replicates experts)");
+  if (placement != PlacementPolicy::eplb && expert_bytes != 0)
+    throw ConfigError("cluster.expert_bytes", "needs placement = \"eplb\" (only EPLB moves experts)");
   if (placement != PlacementPolicy::eplb && rebalance_interval != 0)
     throw ConfigError("cluster.rebalance_interval", "needs placement = \"eplb\"");
   if ((placement == PlacementPolicy::eplb || max_groups_per_token > 0) && num_experts % expert_groups != 0)

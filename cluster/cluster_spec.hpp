@@ -41,6 +41,7 @@ struct ClusterSpec {
   int max_groups_per_token = 0;        // group-limited routing: at most M groups per token; 0 off
   int rebalance_interval = 0;          // eplb: re-plan every N batches on the moving average; 0 never
   double load_decay = 0.9;             // eplb: moving-average weight of the past per batch
+  double expert_bytes = 0;             // eplb: one expert's weights; a re-plan moves them (0: free)
   ReplicaChoice replica_choice = ReplicaChoice::nearest;
   bool overlap = false;                // step = max(dispatch + combine, compute) instead of the sum
 

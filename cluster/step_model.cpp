@@ -38,6 +38,25 @@ void StepModel::index_placement() {
   }
 }
 
+double StepModel::weight_move_us(const ExpertPlacement& before) const {
+  const int gpus = spec_.gpus();
+  std::vector<double> bytes(static_cast<std::size_t>(gpus) * gpus, 0.0);
+  for (std::size_t s = 0; s < placement_.slot_expert.size(); ++s) {
+    const int expert = placement_.slot_expert[s];
+    const int gpu = placement_.slot_gpu[s];
+    const std::vector<int>& old = before.replicas[expert];
+    int source = before.slot_gpu[old.front()];
+    bool here = false;
+    for (auto it = old.rbegin(); it != old.rend(); ++it) {
+      const int g = before.slot_gpu[*it];
+      here = here || g == gpu;
+      if (topology_.node_of(g) == topology_.node_of(gpu)) source = g;
+    }
+    if (!here) bytes[static_cast<std::size_t>(source) * gpus + gpu] += spec_.expert_bytes;
+  }
+  return all_to_all(topology_, bytes).time_us;
+}
+
 int StepModel::choose_slot(int expert, int source_gpu) {
   const std::vector<int>& slots = placement_.replicas[expert];
   if (slots.size() == 1) return slots.front();
@@ -121,7 +140,12 @@ StepFigures StepModel::step(std::size_t tokens, std::span<const ExpertId> placed
   for (int e = 0; e < num_experts_; ++e)
     load_average_[e] = decay * load_average_[e] + (1.0F - decay) * static_cast<float>(batch_load_[e]);
   if (spec_.placement == PlacementPolicy::eplb && spec_.rebalance_interval > 0 && batches_ % spec_.rebalance_interval == 0) {
+    ExpertPlacement before = std::move(placement_);
     placement_ = make_placement(spec_, num_experts_, load_average_);
+    if (spec_.expert_bytes > 0) {
+      figures.rebalance_us = weight_move_us(before);
+      figures.step_us += figures.rebalance_us;
+    }
     index_placement();
     ++rebalances_;
   }

@@ -4,7 +4,8 @@
 // expert (dispatch all-to-all), is computed there, and travels back (combine all-to-all).
 //   step = dispatch + slowest GPU's compute + combine   (overlap: max(dispatch + combine, compute))
 // With placement = eplb the model keeps a moving average of per-expert loads and re-plans every
-// `rebalance_interval` batches.
+// `rebalance_interval` batches; with `expert_bytes` the copy of weights a new plan needs is an
+// all-to-all over the topology, added to the step after which it re-plans.
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -22,6 +23,7 @@ struct StepFigures {
   double compute_us = 0;       // slowest GPU
   double mean_compute_us = 0;  // over all GPUs
   double combine_us = 0;
+  double rebalance_us = 0;     // moving expert weights after a re-plan (charged to this step)
   double step_us = 0;
   double bytes = 0;            // dispatch + combine, between different GPUs
   double cross_node_bytes = 0;
@@ -45,6 +47,9 @@ class StepModel {
  private:
   int choose_slot(int expert, int source_gpu);
   void index_placement();  // the nearest-replica table, after every (re-)plan
+  // The all-to-all time of copying every expert to the slots it newly occupies, each from its
+  // nearest old replica.
+  double weight_move_us(const ExpertPlacement& before) const;
 
   ClusterSpec spec_;
   int num_experts_ = 0;

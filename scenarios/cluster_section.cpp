@@ -53,6 +53,7 @@ void read_cluster_section(TableReader& top, ScenarioSpec& spec) {
   cl.max_groups_per_token = static_cast<int>(c.integer_or("max_groups_per_token", 0, 0, 1 << 20));
   cl.rebalance_interval = static_cast<int>(c.integer_or("rebalance_interval", 0, 0, INT32_MAX));
   cl.load_decay = c.number_or("load_decay", cl.load_decay, 0, 1);
+  cl.expert_bytes = c.number_or("expert_bytes", 0, 0, 1e15);
   cl.replica_choice = parse_choice(c, "replica_choice", cluster::ReplicaChoice::nearest, [](const std::string& name) {
     return cluster::parse_replica_choice(name, "cluster.replica_choice");
   });

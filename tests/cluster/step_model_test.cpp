@@ -120,3 +120,28 @@ TEST(StepModel, BadSpecsAreConfigErrors) {
 
 }  // namespace
 }  // namespace routelab::cluster
+
+namespace routelab::cluster {
+namespace {
+
+TEST(StepModel, AReplanChargesTheWeightsItMoves) {
+  // 2 experts, 2 redundant slots on 2 GPUs. Equal loads: GPU 0 holds expert 0 twice, GPU 1
+  // expert 1 twice. After a batch all on expert 0 the plan is GPU 0 {0, 0}, GPU 1 {0, 1}: one copy
+  // of expert 0's weights from GPU 0 to GPU 1, nothing else.
+  ClusterSpec spec = node_of(2, 100, 1);
+  spec.placement = PlacementPolicy::eplb;
+  spec.redundant_experts = 2;
+  spec.rebalance_interval = 1;
+  spec.expert_bytes = 1e6;
+  StepModel model(spec, 2);
+  std::vector<ExpertId> placed(100, 0);
+  const StepFigures step = model.step(100, placed, 1);
+  EXPECT_EQ(model.placement().slot_expert, (std::vector<int>{0, 0, 0, 1}));
+  EXPECT_NEAR(step.rebalance_us, 1e6 / (100 * 1e3) + 1, 1e-9);
+  EXPECT_NEAR(step.step_us, step.dispatch_us + step.compute_us + step.combine_us + step.rebalance_us, 1e-9);
+  // The same plan again moves nothing.
+  EXPECT_EQ(model.step(100, placed, 1).rebalance_us, 0);
+}
+
+}  // namespace
+}  // namespace routelab::cluster

@@ -25,6 +25,7 @@ redundant_experts = 8
 expert_groups = 4
 rebalance_interval = 7
 load_decay = 0.25
+expert_bytes = 44040192
 replica_choice = "round_robin"
 overlap = true
 [cluster.intra_node]
@@ -50,6 +51,7 @@ us_per_token = 0.125
   EXPECT_EQ(c.expert_groups, 4);
   EXPECT_EQ(c.rebalance_interval, 7);
   EXPECT_EQ(c.load_decay, 0.25);
+  EXPECT_EQ(c.expert_bytes, 44040192);
   EXPECT_EQ(c.replica_choice, cluster::ReplicaChoice::round_robin);
   EXPECT_TRUE(c.overlap);
   EXPECT_TRUE(std::isinf(c.topology.intra.bandwidth_gbps));
