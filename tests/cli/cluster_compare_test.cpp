@@ -92,23 +92,6 @@ TEST(ClusterCompare, DeepSeekV3CrossesNodes) {
   EXPECT_LT(report["routers"][1]["step_time_mean"].get<double>(), report["routers"][0]["step_time_mean"].get<double>());
 }
 
-}  // namespace
-}  // namespace routelab::testing
-
-namespace routelab::testing {
-namespace {
-
-std::vector<std::vector<std::string>> csv_rows(const std::filesystem::path& path) {
-  std::vector<std::vector<std::string>> rows;
-  std::istringstream lines(read_text(path));
-  for (std::string line; std::getline(lines, line);) {
-    std::vector<std::string> cells;
-    std::istringstream fields(line);
-    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
-    rows.push_back(cells);
-  }
-  return rows;
-}
 
 TEST(ClusterCompare, OutWritesPerGpuAndPerLinkSeries) {
   ScratchDir dir;
@@ -119,16 +102,15 @@ TEST(ClusterCompare, OutWritesPerGpuAndPerLinkSeries) {
   const auto report = nlohmann::json::parse(result.out);
   for (const auto& router : report["routers"]) {
     const std::string name = router["router"];
-    const auto gpus = csv_rows(out / name / "cluster_gpus.csv");
-    ASSERT_EQ(gpus.size(), 1 + 2 * 8U) << name;  // header, 2 steps x 8 GPUs
-    EXPECT_EQ(gpus[0], (std::vector<std::string>{"step", "gpu", "node", "tokens", "step_us"}));
+    const auto gpus = read_csv(out / name / "cluster_gpus.csv", "step,gpu,node,tokens,step_us");
+    ASSERT_EQ(gpus.size(), 2 * 8U) << name;  // 2 steps x 8 GPUs
     std::int64_t copies = 0;
-    for (std::size_t r = 1; r < gpus.size(); ++r) copies += std::stoll(gpus[r][3]);
+    for (const auto& row : gpus) copies += std::stoll(row[3]);
     EXPECT_EQ(copies, 8192 * 2) << name;  // every top-2 copy computed somewhere (no drops)
-    const auto links = csv_rows(out / name / "cluster_links.csv");
-    ASSERT_EQ(links.size(), 1 + 16U) << name;  // 8 GPU-switch links, both directions
+    const auto links = read_csv(out / name / "cluster_links.csv", "link,from,to,bandwidth_gbps,busy_us,utilization");
+    ASSERT_EQ(links.size(), 16U) << name;  // 8 GPU-switch links, both directions
     double busiest = 0;
-    for (std::size_t r = 1; r < links.size(); ++r) busiest = std::max(busiest, std::stod(links[r][5]));
+    for (const auto& row : links) busiest = std::max(busiest, std::stod(row[5]));
     EXPECT_NEAR(busiest, router["link_utilization_max"].get<double>(), 1e-5) << name;
   }
 }

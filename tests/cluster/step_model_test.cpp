@@ -21,6 +21,14 @@ ClusterSpec node_of(int gpus, double gbps, double latency_us) {
   return spec;
 }
 
+ClusterSpec eplb_node(int gpus, int redundant, int rebalance_interval) {
+  ClusterSpec spec = node_of(gpus, 100, 1);
+  spec.placement = PlacementPolicy::eplb;
+  spec.redundant_experts = redundant;
+  spec.rebalance_interval = rebalance_interval;
+  return spec;
+}
+
 TEST(StepModel, UniformExchangeMatchesTheClosedForm) {
   // 8 GPUs, 8 experts round robin; token i (on GPU i*8/B) goes to expert i mod 8: every GPU sends
   // B/64 tokens to every GPU.
@@ -63,10 +71,7 @@ TEST(StepModel, NearestReplicaStaysOnTheTokensGpu) {
   // EPLB with 4 experts, 4 redundant slots on 4 GPUs: equal loads replicate experts 0..3 once
   // each (and, all weights tying, EPLB's packing puts both copies of an expert on one GPU).
   // A replica on the token's own GPU means no bytes for it.
-  ClusterSpec spec = node_of(4, 100, 1);
-  spec.placement = PlacementPolicy::eplb;
-  spec.redundant_experts = 4;
-  StepModel model(spec, 4);
+  StepModel model(eplb_node(4, 4, 0), 4);
   const ExpertPlacement& p = model.placement();
   ASSERT_EQ(p.slot_expert.size(), 8U);
   for (int e = 0; e < 4; ++e) ASSERT_EQ(p.replicas[e].size(), 2U) << e;
@@ -79,11 +84,8 @@ TEST(StepModel, NearestReplicaStaysOnTheTokensGpu) {
 }
 
 TEST(StepModel, LeastLoadedSpreadsAHotExpertOverItsReplicas) {
-  ClusterSpec spec = node_of(2, 100, 1);
-  spec.placement = PlacementPolicy::eplb;
-  spec.redundant_experts = 2;
+  ClusterSpec spec = eplb_node(2, 2, 1);
   spec.replica_choice = ReplicaChoice::least_loaded;
-  spec.rebalance_interval = 1;
   StepModel model(spec, 2);
   std::vector<ExpertId> placed(100, 0);
   model.step(100, placed, 1);  // observes the hot expert; the plan after it gives expert 0 three slots
@@ -94,10 +96,7 @@ TEST(StepModel, LeastLoadedSpreadsAHotExpertOverItsReplicas) {
 }
 
 TEST(StepModel, EplbReplansOnObservedLoads) {
-  ClusterSpec spec = node_of(4, 100, 1);
-  spec.placement = PlacementPolicy::eplb;
-  spec.redundant_experts = 4;
-  spec.rebalance_interval = 3;
+  ClusterSpec spec = eplb_node(4, 4, 3);
   spec.load_decay = 0.5;
   StepModel model(spec, 4);
   std::vector<ExpertId> placed(400, 3);  // expert 3 is the only hot one
@@ -118,20 +117,12 @@ TEST(StepModel, BadSpecsAreConfigErrors) {
   EXPECT_THROW(StepModel(spec, 8), ConfigError);
 }
 
-}  // namespace
-}  // namespace routelab::cluster
-
-namespace routelab::cluster {
-namespace {
 
 TEST(StepModel, AReplanChargesTheWeightsItMoves) {
   // 2 experts, 2 redundant slots on 2 GPUs. Equal loads: GPU 0 holds expert 0 twice, GPU 1
   // expert 1 twice. After a batch all on expert 0 the plan is GPU 0 {0, 0}, GPU 1 {0, 1}: one copy
   // of expert 0's weights from GPU 0 to GPU 1, nothing else.
-  ClusterSpec spec = node_of(2, 100, 1);
-  spec.placement = PlacementPolicy::eplb;
-  spec.redundant_experts = 2;
-  spec.rebalance_interval = 1;
+  ClusterSpec spec = eplb_node(2, 2, 1);
   spec.expert_bytes = 1e6;
   StepModel model(spec, 2);
   std::vector<ExpertId> placed(100, 0);
