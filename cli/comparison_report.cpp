@@ -38,6 +38,7 @@ const std::vector<ComparedMetric>& compared_metrics() {
     std::vector<ComparedMetric> list;
     for (const SummaryMetric& metric : summary_metrics()) {
       if (!metric.deterministic || !metric.numeric() || metric.better == BetterDirection::none) continue;
+      if (metric.present != nullptr) continue;  // figures not every run has (the cluster's) stay out of the aggregate
       list.push_back({std::string(metric.name), std::string(metric.heading), metric.scale,
                       std::max(metric.precision, 0), false,
                       [&metric](const RunResult& r) { return metric.number(r.summary); }});

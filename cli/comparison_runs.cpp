@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "cli/cluster_series_export.hpp"
 #include "engine/chrome_trace_sink.hpp"
 #include "engine/csv_export_sink.hpp"
 
@@ -46,7 +47,11 @@ ComparisonOutcome run_comparison(const RunBuilder& builder, const ScenarioSpec& 
         sinks = {csv.get(), chrome.get()};
       }
       if (progress) sinks.push_back(progress);
-      results[i] = builder.build(scenario, key, sinks)->run();
+      const auto run = builder.build(scenario, key, sinks);
+      results[i] = run->run();
+      if (csv && run->cluster() != nullptr)
+        write_cluster_series(std::filesystem::path(out_dir) / key.router.name, export_prefix(key, scenario.replications > 1),
+                             *run->cluster());
       if (csv) csv->commit();
       if (chrome) chrome->commit();
     } catch (...) {

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   actions["phase"] = cli::add_phase_command(app);
   actions["train"] = cli::add_train_command(app, registry);
   actions["plot"] = cli::add_plot_command(app);
+  actions["eplb"] = cli::add_eplb_command(app);
 
   std::string valid_commands;
   for (const auto& [name, action] : actions) valid_commands += (valid_commands.empty() ? "" : ", ") + name;

@@ -17,16 +17,44 @@ std::string format_table_cell(const SummaryMetric& metric, const Summary& summar
   return fmt::format("{:>{}.{}f}", value, metric.width, metric.precision);
 }
 
-std::string table_legend() {
+namespace {
+
+// The main table shows the metrics every run has; the cluster's get their own table.
+bool in_main_table(const SummaryMetric& metric) { return !metric.heading.empty() && metric.present == nullptr; }
+bool in_cluster_table(const SummaryMetric& metric) { return !metric.heading.empty() && metric.present != nullptr; }
+
+std::string table_legend(bool (*shown)(const SummaryMetric&)) {
   std::string legend = "columns:";
   for (const SummaryMetric& metric : summary_metrics()) {
-    if (metric.heading.empty()) continue;
+    if (!shown(metric)) continue;
     legend += fmt::format(" {} = {}{};", metric.heading, metric.name,
-                          metric.scale == 100 ? " (%)" : (metric.unit == "ticks" ? " (ticks)" : ""));
+                          metric.scale == 100 ? " (%)"
+                          : metric.unit == "ticks" ? " (ticks)"
+                          : metric.unit == "microseconds" ? " (us)"
+                                                          : "");
   }
   legend.back() = '\n';
   return legend;
 }
+
+// One row per run of the metrics `shown` picks, then their legend.
+std::string metric_table(const std::vector<RunResult>& results, bool (*shown)(const SummaryMetric&), bool fingerprints) {
+  std::string out = fmt::format("{:<14}", "router");
+  for (const SummaryMetric& metric : summary_metrics())
+    if (shown(metric)) out += fmt::format(" {:>{}}", metric.heading, metric.width);
+  out += fingerprints ? "  fingerprint\n" : "\n";
+  for (const auto& result : results) {
+    out += fmt::format("{:<14}", result.router);
+    for (const SummaryMetric& metric : summary_metrics())
+      if (shown(metric)) out += " " + format_table_cell(metric, result.summary);
+    out += fingerprints ? "  " + fingerprint_hex(result.summary.fingerprint) + "\n" : "\n";
+  }
+  return out + table_legend(shown);
+}
+
+}  // namespace
+
+std::string table_legend() { return table_legend(in_main_table); }
 
 nlohmann::ordered_json metric_to_json(const MetricValue& value) {
   return std::visit([](const auto& v) { return nlohmann::ordered_json(v); }, value);
@@ -37,7 +65,8 @@ nlohmann::ordered_json result_to_json(const RunResult& result) {
   j["router"] = result.router;
   j["replication"] = result.replication;
   if (result.layer > 0) j["layer"] = result.layer;
-  for (const SummaryMetric& metric : summary_metrics()) j[std::string(metric.name)] = metric_to_json(metric.read(result.summary));
+  for (const SummaryMetric& metric : summary_metrics())
+    if (metric.has(result.summary)) j[std::string(metric.name)] = metric_to_json(metric.read(result.summary));
   if (result.adversary) j["adversary"] = adversary_to_json(*result.adversary);
   if (result.quality) j["quality"] = quality_to_json(*result.quality);
   if (result.training_seconds > 0) j["training_seconds"] = result.training_seconds;
@@ -116,15 +145,14 @@ std::string report_to_table(const ScenarioSpec& scenario, const std::vector<RunR
   std::string out = fmt::format("scenario {} ({}): {} experts, k={}, capacity factor {:g}, overflow {}, seed {}\n",
                                 scenario.name, scenario.source, sim.num_experts, sim.k, sim.capacity_factor,
                                 to_string(sim.overflow), sim.master_seed);
-  out += fmt::format("{:<14}", "router");
-  for (const SummaryMetric& metric : summary_metrics())
-    if (!metric.heading.empty()) out += fmt::format(" {:>{}}", metric.heading, metric.width);
-  out += "  fingerprint\n";
-  for (const auto& result : results) {
-    out += fmt::format("{:<14}", result.router);
-    for (const SummaryMetric& metric : summary_metrics())
-      if (!metric.heading.empty()) out += " " + format_table_cell(metric, result.summary);
-    out += "  " + fingerprint_hex(result.summary.fingerprint) + "\n";
+  out += metric_table(results, in_main_table, true);
+  if (!results.empty() && results.front().summary.cluster) {
+    const auto& c = scenario.cluster;
+    out += fmt::format("cluster: {} node(s) x {} GPUs, placement {}{}, replica choice {}\n", c.topology.nodes,
+                       c.topology.gpus_per_node, to_string(c.placement),
+                       c.redundant_experts > 0 ? fmt::format(" (+{} redundant)", c.redundant_experts) : "",
+                       to_string(c.replica_choice));
+    out += metric_table(results, in_cluster_table, false);
   }
   out += optimum_to_table(results, sim.k, scenario.adversary.enabled());
   out += table_legend();

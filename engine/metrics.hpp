@@ -1,6 +1,7 @@
 #pragma once
 // What a run reports: per-window loads, overload events, and the whole-run summary.
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -38,6 +39,19 @@ struct OverloadEvent {
   Tick end = 0;
   std::int64_t peak = 0;  // longest queue, or most arrivals in one batch
   OverloadCause cause = OverloadCause::queue_above_threshold;
+};
+
+// Expert-parallel step figures (cluster/, docs/cluster.md); a Summary has them only when its
+// scenario has a [cluster] section. Times in microseconds of the modelled deployment.
+struct ClusterFigures {
+  double step_time_mean = 0;
+  double step_time_p50 = 0;
+  double step_time_p99 = 0;
+  double straggler_ratio = 0;           // slowest GPU's compute / mean GPU's, per step, averaged
+  double alltoall_time_mean = 0;        // dispatch + combine, per step
+  double cross_node_bytes_per_token = 0;
+  double link_utilization_max = 0;      // busiest link's drain time / total step time
+  double cluster_tokens_per_second = 0; // tokens / total step time (0 when steps take no time)
 };
 
 struct Summary {
@@ -83,6 +97,7 @@ struct Summary {
   std::uint64_t fingerprint = 0;
   double wall_seconds = 0;           // wall clock: excluded from determinism comparisons
   double events_per_second = 0;      // wall clock
+  std::optional<ClusterFigures> cluster;  // set by the run builder when the scenario has a cluster
 };
 
 std::string fingerprint_hex(std::uint64_t fingerprint);

@@ -9,6 +9,7 @@ namespace {
 using S = Summary;
 MetricValue integer(std::int64_t v) { return v; }
 MetricValue real(double v) { return v; }
+bool has_cluster(const S& s) { return s.cluster.has_value(); }
 
 // The order is the order of the JSON report and of docs/cli-json.md.
 const SummaryMetric kMetrics[] = {
@@ -82,6 +83,27 @@ const SummaryMetric kMetrics[] = {
     {"expert_served", "array of integers", "assignments",
      "per-expert assignments accepted (served or still queued at the end)", BetterDirection::none, true, {}, 0, 0, 1,
      [](const S& s) { return MetricValue(s.expert_served); }},
+    {"step_time_mean", "number", "microseconds", "cluster: mean expert-parallel step (dispatch + slowest GPU + combine)",
+     BetterDirection::lower, true, "step us", 9, 1, 1, [](const S& s) { return real(s.cluster->step_time_mean); }, has_cluster},
+    {"step_time_p50", "number", "microseconds", "cluster: median step time (nearest rank)", BetterDirection::lower, true,
+     {}, 0, 0, 1, [](const S& s) { return real(s.cluster->step_time_p50); }, has_cluster},
+    {"step_time_p99", "number", "microseconds", "cluster: 99th percentile of the step time (nearest rank)",
+     BetterDirection::lower, true, "step p99", 9, 1, 1, [](const S& s) { return real(s.cluster->step_time_p99); }, has_cluster},
+    {"straggler_ratio", "number", "ratio", "cluster: slowest GPU's compute / mean GPU's, per step, averaged (1 = even)",
+     BetterDirection::lower, true, "straggler", 9, 3, 1, [](const S& s) { return real(s.cluster->straggler_ratio); }, has_cluster},
+    {"alltoall_time_mean", "number", "microseconds", "cluster: mean dispatch + combine all-to-all time per step",
+     BetterDirection::lower, true, "a2a us", 9, 1, 1, [](const S& s) { return real(s.cluster->alltoall_time_mean); },
+     has_cluster},
+    {"cross_node_bytes_per_token", "number", "bytes per token",
+     "cluster: bytes crossing nodes (dispatch + combine) / tokens", BetterDirection::lower, true, "xnode B/tok", 11, 0, 1,
+     [](const S& s) { return real(s.cluster->cross_node_bytes_per_token); }, has_cluster},
+    {"link_utilization_max", "number", "fraction", "cluster: busiest link's transfer time / total step time",
+     BetterDirection::lower, true, "link max", 8, 3, 1, [](const S& s) { return real(s.cluster->link_utilization_max); },
+     has_cluster},
+    {"cluster_tokens_per_second", "number", "tokens per second",
+     "cluster: tokens / total step time of the modelled deployment (0 when steps take no time)",
+     BetterDirection::higher, true, "tokens/s", 10, -1, 1, [](const S& s) { return real(s.cluster->cluster_tokens_per_second); },
+     has_cluster},
     {"fingerprint", "string", "16 hex digits", "hash of the event sequence (tick, kind, expert, token)",
      BetterDirection::none, true, {}, 0, 0, 1, [](const S& s) { return MetricValue(fingerprint_hex(s.fingerprint)); }},
     {"wall_seconds", "number", "seconds", "wall-clock time of the run (**not deterministic**)", BetterDirection::lower,
@@ -102,6 +124,7 @@ std::string_view to_string(BetterDirection better) {
 }
 
 double SummaryMetric::number(const Summary& summary) const {
+  if (!has(summary)) return 0;
   const MetricValue value = read(summary);
   if (const auto* i = std::get_if<std::int64_t>(&value)) return static_cast<double>(*i);
   if (const auto* d = std::get_if<double>(&value)) return *d;

@@ -34,10 +34,14 @@ struct SummaryMetric {
   int precision = 0;
   double scale = 1;
   MetricValue (*read)(const Summary&) = nullptr;
+  // Whether a summary has this metric at all (nullptr: every summary has it). The cluster figures
+  // exist only for scenarios with a [cluster]; reports leave an absent metric out.
+  bool (*present)(const Summary&) = nullptr;
 
   // The value as a number (integers widened), for statistics over replications; 0 for the others.
   double number(const Summary& summary) const;
   bool numeric() const { return type == "integer" || type == "number"; }
+  bool has(const Summary& summary) const { return present == nullptr || present(summary); }
 };
 
 // Every metric, in report order.

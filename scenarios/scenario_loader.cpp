@@ -179,6 +179,7 @@ ScenarioSpec parse_scenario(std::string_view toml_text, const std::string& sourc
   read_metrics_section(top, sim);
   read_length_section(top, spec);
   read_adversary_section(top, spec);
+  read_cluster_section(top, spec);
   read_routers_section(top, spec);
   top.reject_unknown();
 

@@ -12,5 +12,6 @@ void read_tokens_section(TableReader& top, WorkloadSpec& workload);
 void read_length_section(TableReader& top, ScenarioSpec& spec);
 void read_trace_section(TableReader& top, ScenarioSpec& spec);      // scenarios/traces/trace_section.cpp
 void read_adversary_section(TableReader& top, ScenarioSpec& spec);  // scenarios/adversaries/adversary_section.cpp
+void read_cluster_section(TableReader& top, ScenarioSpec& spec);    // scenarios/cluster_section.cpp
 
 }  // namespace routelab

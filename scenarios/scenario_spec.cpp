@@ -45,6 +45,7 @@ void check_distinct_routers(const std::vector<RouterSpec>& routers, const std::s
 
 void ScenarioSpec::validate() const {
   simulation.validate();
+  cluster.validate(simulation.num_experts);
   check_distinct_routers(routers, "routers");
   if (workload.batch_size < 1) throw ConfigError("batches.size", "expected at least 1 token per batch");
   if (!(workload.interval_ticks > 0) || !std::isfinite(workload.interval_ticks))

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cluster/cluster_spec.hpp"
 #include "engine/simulation_config.hpp"
 #include "routers/router_config.hpp"
 #include "scenarios/adversaries/adversary_spec.hpp"
@@ -82,6 +83,7 @@ struct ScenarioSpec {
   std::vector<RouterSpec> routers;  // empty: every registered router
   TraceSpec trace;                  // enabled when tokens.kind = "trace"
   AdversarySpec adversary;          // enabled when [adversary] names a kind
+  cluster::ClusterSpec cluster;     // enabled when the file has a [cluster] section
 
   void validate() const;  // throws ConfigError naming the field
 };

@@ -20,5 +20,6 @@ CommandAction add_report_command(CLI::App& app);
 CommandAction add_phase_command(CLI::App& app);
 CommandAction add_train_command(CLI::App& app, const RouterRegistry& registry);
 CommandAction add_plot_command(CLI::App& app);
+CommandAction add_eplb_command(CLI::App& app);
 
 }  // namespace routelab::cli

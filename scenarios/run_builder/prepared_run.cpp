@@ -1,5 +1,7 @@
 #include "scenarios/run_builder/prepared_run.hpp"
 
+#include "cluster/cluster_observer.hpp"
+#include "cluster/group_limited_router.hpp"
 #include "core/errors.hpp"
 #include "scenarios/adversaries/adversarial_workload.hpp"
 #include "scenarios/adversaries/adversary_factory.hpp"
@@ -42,16 +44,26 @@ PreparedRun::PreparedRun(const ScenarioSpec& scenario, const RouterSpec& router,
     quality_ = std::make_unique<QualityObserver>(*quality_model_);
   }
   // The router is wrapped by the optimum's recorder, which passes every call through unchanged
-  // (and on a semantic scenario solves each batch's best quality at a few load bounds).
+  // (and on a semantic scenario solves each batch's best quality at a few load bounds). With a
+  // cluster that limits the groups per token, the recorder sees the group-limited router's choices.
+  std::unique_ptr<Router> routed = registry_.create(make_router_config(scenario_, router_spec_, replication_));
+  if (scenario_.cluster.group_limited())  // DeepSeek-V3's node-limited routing around any router
+    routed = std::make_unique<cluster::GroupLimitedRouter>(std::move(routed), scenario_.simulation.num_experts,
+                                                           scenario_.cluster.expert_groups,
+                                                           scenario_.cluster.max_groups_per_token);
   const bool capacity_binds = scenario_.simulation.overflow != OverflowPolicy::queue;
-  auto recorder = std::make_unique<OptimumRecorder>(
-      registry_.create(make_router_config(scenario_, router_spec_, replication_)), capacity_binds, quality_model_.get());
+  auto recorder = std::make_unique<OptimumRecorder>(std::move(routed), capacity_binds, quality_model_.get());
   optimum_ = recorder.get();
   router_ = std::move(recorder);
   simulation_ = std::make_unique<Simulation>(config_for(scenario_, replication_), *workload_, *router_);
   for (auto* sink : sinks) simulation_->add_sink(*sink);
   // Semantic scenarios: the quality observer scores the run beside the caller's sinks.
   if (quality_) simulation_->add_sink(*quality_);
+  // Expert-parallel deployments: the step model watches where every batch's assignments landed.
+  if (scenario_.cluster.enabled) {
+    cluster_ = std::make_unique<cluster::ClusterObserver>(scenario_.cluster, scenario_.simulation.num_experts);
+    simulation_->add_sink(*cluster_);
+  }
   for (auto* observer : observers) simulation_->add_token_observer(*observer);
 }
 
@@ -72,6 +84,7 @@ const RunResult& PreparedRun::complete() {
   result.training_seconds = router_spec_.training_seconds;
   if (quality_) result.quality = quality_->summary();
   result.optimum = optimum_->summary(scenario_.simulation.num_experts, scenario_.simulation.k);
+  if (cluster_) result.summary.cluster = cluster_->figures();
   if (attacked_) {
     // The baseline: the benign stream alone, or (phase_structure) the same attacker with
     // unstructured degrees; its own router instance, so the measured run's state is untouched.

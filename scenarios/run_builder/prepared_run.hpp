@@ -25,6 +25,9 @@ class VictimMetrics;
 class QualityModel;
 class QualityObserver;
 class OptimumRecorder;
+namespace cluster {
+class ClusterObserver;
+}
 
 class PreparedRun {
  public:
@@ -43,6 +46,8 @@ class PreparedRun {
   // The measured simulation (the attacked one when there is an adversary).
   Simulation& simulation() { return *simulation_; }
   const Simulation& simulation() const { return *simulation_; }
+  // The step model's observer; nullptr without a [cluster].
+  const cluster::ClusterObserver* cluster() const { return cluster_.get(); }
 
   bool step_batch();  // one more batch of the measured run; false once it has finished
   RunResult run();    // the rest of the measured run, then complete()
@@ -58,6 +63,7 @@ class PreparedRun {
   const RouterRegistry& registry_;
   std::unique_ptr<QualityModel> quality_model_;
   std::unique_ptr<QualityObserver> quality_;
+  std::unique_ptr<cluster::ClusterObserver> cluster_;  // the step model, when the scenario has a [cluster]
   std::unique_ptr<VictimMetrics> victims_;
   std::unique_ptr<Workload> workload_;
   AdversarialWorkload* attacked_ = nullptr;  // workload_, when the scenario has an adversary

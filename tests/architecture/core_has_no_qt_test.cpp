@@ -10,7 +10,7 @@
 
 namespace {
 
-const char* const kCoreFolders[] = {"core", "engine", "routers", "scenarios", "results"};
+const char* const kCoreFolders[] = {"core", "engine", "cluster", "routers", "scenarios", "results"};
 
 // <QString>, <QtCore>, <QtWidgets/QWidget>, "QObject", <qcustomplot.h>, <qglobal.h> ...
 bool includes_qt(const std::string& line) {

@@ -15,20 +15,7 @@ using testing::read_text;
 using testing::run_cli;
 using testing::ScratchDir;
 
-std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& path, const std::string& header) {
-  std::istringstream lines(read_text(path));
-  std::string line;
-  std::getline(lines, line);
-  EXPECT_EQ(line, header) << path;
-  std::vector<std::vector<std::string>> rows;
-  while (std::getline(lines, line)) {
-    std::vector<std::string> cells;
-    std::istringstream fields(line);
-    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
-    rows.push_back(cells);
-  }
-  return rows;
-}
+using testing::read_csv;
 
 TEST(CliOutDir, WritesCompleteFilesThatAgreeWithTheSummary) {
   ScratchDir dir;

@@ -19,6 +19,22 @@ inline std::string read_text(const std::filesystem::path& path) {
   return text.str();
 }
 
+// A small comma-separated file without quoting: checks its header line, returns the other rows.
+inline std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& path, const std::string& header) {
+  std::istringstream lines(read_text(path));
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_EQ(line, header) << path;
+  std::vector<std::vector<std::string>> rows;
+  while (std::getline(lines, line)) {
+    std::vector<std::string> cells;
+    std::istringstream fields(line);
+    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
 class ScratchDir {
  public:
   ScratchDir() {

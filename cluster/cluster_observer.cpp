@@ -1,0 +1,41 @@
+#include "cluster/cluster_observer.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace routelab::cluster {
+
+void ClusterObserver::on_batch_placed(const TokenBatch& batch, std::span<const ExpertId> placed, int k) {
+  if (batch.tokens.empty()) return;
+  const StepFigures step = model_.step(batch.tokens.size(), placed, k);
+  step_times_.push_back(step.step_us);
+  gpu_tokens_.push_back(step.gpu_tokens);
+  straggler_sum_ += step.mean_compute_us > 0 ? step.compute_us / step.mean_compute_us : 1.0;
+  alltoall_sum_ += step.dispatch_us + step.combine_us;
+  cross_node_bytes_ += step.cross_node_bytes;
+  tokens_ += static_cast<std::int64_t>(batch.tokens.size());
+  max_nodes_per_token_ = std::max(max_nodes_per_token_, step.max_nodes_per_token);
+  if (link_busy_us_.empty()) link_busy_us_.assign(step.link_busy_us.size(), 0.0);
+  for (std::size_t l = 0; l < link_busy_us_.size(); ++l) link_busy_us_[l] += step.link_busy_us[l];
+}
+
+ClusterFigures ClusterObserver::figures() const {
+  ClusterFigures f;
+  const auto steps = static_cast<double>(step_times_.size());
+  if (step_times_.empty()) return f;
+  const double total_us = std::accumulate(step_times_.begin(), step_times_.end(), 0.0);
+  f.step_time_mean = total_us / steps;
+  f.step_time_p50 = percentile(step_times_, 0.50);
+  f.step_time_p99 = percentile(step_times_, 0.99);
+  f.straggler_ratio = straggler_sum_ / steps;
+  f.alltoall_time_mean = alltoall_sum_ / steps;
+  f.cross_node_bytes_per_token = tokens_ > 0 ? cross_node_bytes_ / static_cast<double>(tokens_) : 0;
+  if (total_us > 0) {
+    const double busiest = link_busy_us_.empty() ? 0 : *std::max_element(link_busy_us_.begin(), link_busy_us_.end());
+    f.link_utilization_max = busiest / total_us;
+    f.cluster_tokens_per_second = static_cast<double>(tokens_) / (total_us * 1e-6);
+  }
+  return f;
+}
+
+}  // namespace routelab::cluster

@@ -1,0 +1,66 @@
+#include "cluster/cluster_spec.hpp"
+
+#include "core/errors.hpp"
+
+namespace routelab::cluster {
+
+PlacementPolicy parse_placement_policy(std::string_view name, const std::string& field) {
+  if (name == "contiguous") return PlacementPolicy::contiguous;
+  if (name == "round_robin") return PlacementPolicy::round_robin;
+  if (name == "eplb") return PlacementPolicy::eplb;
+  throw ConfigError(field, "expected one of contiguous, round_robin, eplb, got '" + std::string(name) + "'");
+}
+
+std::string_view to_string(PlacementPolicy policy) {
+  switch (policy) {
+    case PlacementPolicy::contiguous: return "contiguous";
+    case PlacementPolicy::round_robin: return "round_robin";
+    case PlacementPolicy::eplb: return "eplb";
+  }
+  return "";
+}
+
+ReplicaChoice parse_replica_choice(std::string_view name, const std::string& field) {
+  if (name == "nearest") return ReplicaChoice::nearest;
+  if (name == "least_loaded") return ReplicaChoice::least_loaded;
+  if (name == "round_robin") return ReplicaChoice::round_robin;
+  throw ConfigError(field, "expected one of nearest, least_loaded, round_robin, got '" + std::string(name) + "'");
+}
+
+std::string_view to_string(ReplicaChoice choice) {
+  switch (choice) {
+    case ReplicaChoice::nearest: return "nearest";
+    case ReplicaChoice::least_loaded: return "least_loaded";
+    case ReplicaChoice::round_robin: return "round_robin";
+  }
+  return "";
+}
+
+void ClusterSpec::validate(int num_experts) const {
+  if (!enabled) return;
+  const int g = gpus();
+  if (!gpu_speed.empty() && static_cast<int>(gpu_speed.size()) != g)
+    throw ConfigError("cluster.gpu_speed", "expected one speed per GPU (" + std::to_string(g) + "), got " +
+                                               std::to_string(gpu_speed.size()));
+  for (const double s : gpu_speed)
+    if (!(s > 0)) throw ConfigError("cluster.gpu_speed", "every speed must be > 0");
+  if (placement != PlacementPolicy::eplb && redundant_experts != 0)
+    throw ConfigError("cluster.redundant_experts", "needs placement = \"eplb\" (only EPLB replicates experts)");
+  if (placement != PlacementPolicy::eplb && expert_bytes != 0)
+    throw ConfigError("cluster.expert_bytes", "needs placement = \"eplb\" (only EPLB moves experts)");
+  if (placement != PlacementPolicy::eplb && rebalance_interval != 0)
+    throw ConfigError("cluster.rebalance_interval", "needs placement = \"eplb\"");
+  if ((placement == PlacementPolicy::eplb || max_groups_per_token > 0) && num_experts % expert_groups != 0)
+    throw ConfigError("cluster.expert_groups", "must divide the number of experts (" + std::to_string(num_experts) + ")");
+  if (max_groups_per_token > expert_groups)
+    throw ConfigError("cluster.max_groups_per_token", "expected at most expert_groups (" + std::to_string(expert_groups) +
+                                                          "), got " + std::to_string(max_groups_per_token));
+  if (placement == PlacementPolicy::eplb) {
+    const int slots = num_experts + redundant_experts;
+    if (slots % g != 0)
+      throw ConfigError("cluster.redundant_experts", "experts + redundant_experts (" + std::to_string(slots) +
+                                                         ") must be a multiple of the GPU count (" + std::to_string(g) + ")");
+  }
+}
+
+}  // namespace routelab::cluster
