@@ -30,6 +30,7 @@ ComparisonOutcome run_comparison(const RunBuilder& builder, const ScenarioSpec& 
   const std::vector<RunKey> keys = comparison_runs(scenario, routers);
   std::vector<std::optional<RunResult>> results(keys.size());
   std::vector<std::exception_ptr> errors(keys.size());
+  std::vector<std::exception_ptr> export_errors(keys.size());
 #pragma omp parallel for schedule(dynamic, 1)
   for (std::size_t i = 0; i < keys.size(); ++i) {
     try {
@@ -45,8 +46,12 @@ ComparisonOutcome run_comparison(const RunBuilder& builder, const ScenarioSpec& 
         sinks = {csv.get(), chrome.get()};
       }
       results[i] = builder.build(scenario, key, sinks)->run();
-      if (csv) csv->commit();
-      if (chrome) chrome->commit();
+      try {  // the run finished: a failed export loses its files, not its result
+        if (csv) csv->commit();
+        if (chrome) chrome->commit();
+      } catch (...) {
+        export_errors[i] = std::current_exception();
+      }
     } catch (...) {
       errors[i] = std::current_exception();
     }
@@ -55,6 +60,7 @@ ComparisonOutcome run_comparison(const RunBuilder& builder, const ScenarioSpec& 
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (results[i]) outcome.results.push_back(std::move(*results[i]));
     if (errors[i]) outcome.failures.push_back(describe_failure(keys[i], errors[i]));
+    if (export_errors[i]) outcome.export_failures.push_back(describe_failure(keys[i], export_errors[i]));
   }
   return outcome;
 }
