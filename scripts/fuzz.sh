@@ -54,7 +54,7 @@ for binary in "$bin"/*_fuzz; do
   ldd "$binary" | awk '/=> \// { print $3 }' | while read -r library; do
     case "$(basename "$library")" in
       libc.so.*|libm.so.*|libdl.so.*|libpthread.so.*|librt.so.*|ld-linux*) ;;
-      *) cp -uL "$library" "$bin/lib/" ;;
+      *) [[ "$(dirname "$(readlink -f "$library")")" == "$(readlink -f "$bin/lib")" ]] || cp -L "$library" "$bin/lib/" ;;
     esac
   done
 done
