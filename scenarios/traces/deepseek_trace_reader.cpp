@@ -125,7 +125,7 @@ RoutingTrace read_deepseek_trace(const std::filesystem::path& path, bool skip_ba
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     for (const auto& entry : std::filesystem::directory_iterator(path, ec))
-      if (entry.is_regular_file() && entry.path().extension() == ".csv") files.push_back(entry.path());
+      if (entry.is_regular_file(ec) && entry.path().extension() == ".csv") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     if (files.empty()) throw IoError("trace directory '" + path.string() + "' holds no .csv files");
   } else {
