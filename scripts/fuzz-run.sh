@@ -9,7 +9,7 @@
 # SECONDS x WORKERS CPU-seconds; -j says how many harnesses run at the same time. New inputs go to
 # corpus/<harness>/ (seeded from seeds/<harness>/), findings (crash-*, timeout-*, oom-*, leak-*)
 # to crashes/<harness>/, logs to logs/<harness>.log, all next to this script unless
-# ROUTELAB_FUZZ_OUT names another folder. Exit code 1 when any harness left a finding.
+# ROUTELAB_FUZZ_OUT names another folder. Exit code 1 when this run found anything.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="${ROUTELAB_FUZZ_OUT:-$here}"
@@ -49,6 +49,10 @@ run_one() {
   fi
 }
 
+# Findings of this run only (earlier ones stay in crashes/ but are not reported again).
+mkdir -p "$out/crashes"
+started="$out/crashes/.run-started"
+touch "$started"
 running=0
 for harness in "${harnesses[@]}"; do
   run_one "$harness" &
@@ -60,8 +64,8 @@ for harness in "${harnesses[@]}"; do
 done
 wait
 
-findings=$(find "$out/crashes" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \
-  -o -name 'slow-unit-*' \) 2>/dev/null | grep -v slow-unit || true)
+findings=$(find "$out/crashes" -type f -newer "$started" \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \
+  -o -name 'leak-*' \) 2>/dev/null || true)
 if [[ -n "$findings" ]]; then
   echo "fuzz-run: findings (reproduce with: HARNESS_fuzz FILE):"
   echo "$findings"

@@ -61,9 +61,14 @@ done
 
 status=0
 ROUTELAB_FUZZ_OUT="$root/$build_dir/fuzz-out" bash "$bin/fuzz-run.sh" "${run_arguments[@]}" || status=$?
-if [[ -d "$build_dir/fuzz-out/crashes" ]] && find "$build_dir/fuzz-out/crashes" -type f | grep -q .; then
+if ((status == 1)); then
   mkdir -p fuzz/crashes
-  cp -r "$build_dir/fuzz-out/crashes/." fuzz/crashes/
+  crashes="$build_dir/fuzz-out/crashes"
+  find "$crashes" -type f -newer "$crashes/.run-started" | while read -r finding; do
+    harness="$(basename "$(dirname "$finding")")"
+    mkdir -p "fuzz/crashes/$harness"
+    cp "$finding" "fuzz/crashes/$harness/"
+  done
   echo "fuzz.sh: findings copied to fuzz/crashes/"
 fi
 exit $status
