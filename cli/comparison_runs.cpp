@@ -32,6 +32,7 @@ ComparisonOutcome run_comparison(const RunBuilder& builder, const ScenarioSpec& 
   const std::vector<RunKey> keys = comparison_runs(scenario, routers);
   std::vector<std::optional<RunResult>> results(keys.size());
   std::vector<std::exception_ptr> errors(keys.size());
+  std::vector<std::exception_ptr> export_errors(keys.size());
 #pragma omp parallel for schedule(dynamic, 1)
   for (std::size_t i = 0; i < keys.size(); ++i) {
     try {
@@ -49,11 +50,15 @@ ComparisonOutcome run_comparison(const RunBuilder& builder, const ScenarioSpec& 
       if (progress) sinks.push_back(progress);
       const auto run = builder.build(scenario, key, sinks);
       results[i] = run->run();
-      if (csv && run->cluster() != nullptr)
-        write_cluster_series(std::filesystem::path(out_dir) / key.router.name, export_prefix(key, scenario.replications > 1),
-                             *run->cluster());
-      if (csv) csv->commit();
-      if (chrome) chrome->commit();
+      try {  // the run finished: a failed export loses its files, not its result
+        if (csv && run->cluster() != nullptr)
+          write_cluster_series(std::filesystem::path(out_dir) / key.router.name,
+                               export_prefix(key, scenario.replications > 1), *run->cluster());
+        if (csv) csv->commit();
+        if (chrome) chrome->commit();
+      } catch (...) {
+        export_errors[i] = std::current_exception();
+      }
     } catch (...) {
       errors[i] = std::current_exception();
     }
@@ -62,6 +67,7 @@ ComparisonOutcome run_comparison(const RunBuilder& builder, const ScenarioSpec& 
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (results[i]) outcome.results.push_back(std::move(*results[i]));
     if (errors[i]) outcome.failures.push_back(describe_failure(keys[i], errors[i]));
+    if (export_errors[i]) outcome.export_failures.push_back(describe_failure(keys[i], export_errors[i]));
   }
   return outcome;
 }

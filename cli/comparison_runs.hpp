@@ -14,6 +14,9 @@ namespace routelab::cli {
 struct ComparisonOutcome {
   std::vector<RunResult> results;    // the finished runs, in comparison order
   std::vector<RunFailure> failures;  // the others, in comparison order
+  // Finished runs (in `results`) whose export files could not be written (a full disk, a file
+  // size limit): the result is kept and printed, but the output directory must not be committed.
+  std::vector<RunFailure> export_failures;
 };
 
 // `progress`, when given, is added to every run's sinks (it only counts tokens).

@@ -3,6 +3,7 @@
 #include <system_error>
 
 #include "core/errors.hpp"
+#include "engine/write_failure.hpp"
 
 namespace routelab {
 
@@ -24,7 +25,7 @@ AtomicOutputFile::~AtomicOutputFile() {
 
 void AtomicOutputFile::commit() {
   stream_.close();
-  if (!stream_) throw IoError("writing '" + partial_.string() + "' failed (disk full?)");
+  if (!stream_) throw IoError(describe_write_failure(partial_, path_));
   std::error_code ec;
   std::filesystem::rename(partial_, path_, ec);
   if (ec) throw IoError("cannot move '" + partial_.string() + "' into place: " + ec.message());

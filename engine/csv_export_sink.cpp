@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "core/errors.hpp"
+#include "engine/write_failure.hpp"
 
 namespace routelab {
 
@@ -55,7 +56,8 @@ void CsvExportSink::on_event(const OverloadEvent& event) {
 void CsvExportSink::commit() {
   windows_.close();
   events_.close();
-  if (!windows_ || !events_) throw IoError("writing '" + windows_path_.parent_path().string() + "' failed");
+  if (!windows_) throw IoError(describe_write_failure(temporary(windows_path_), windows_path_));
+  if (!events_) throw IoError(describe_write_failure(temporary(events_path_), events_path_));
   std::error_code ec;
   std::filesystem::rename(temporary(windows_path_), windows_path_, ec);
   if (!ec) std::filesystem::rename(temporary(events_path_), events_path_, ec);

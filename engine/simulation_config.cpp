@@ -1,6 +1,7 @@
 #include "engine/simulation_config.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <limits>
 
 #include "core/batch_capacity.hpp"
@@ -48,11 +49,14 @@ void SimulationConfig::validate() const {
   // A slow expert's service time is mean / speed ticks; beyond kMaxServiceTicks the clock's sums
   // would overflow (speed 1e-300 did, issue 16).
   const double slowest = expert_speed.empty() ? 1.0 : *std::min_element(expert_speed.begin(), expert_speed.end());
-  if (service.mean_ticks / slowest > static_cast<double>(kMaxServiceTicks))
+  if (service.mean_ticks / slowest > static_cast<double>(kMaxServiceTicks)) {
+    char ticks[32];  // %.3g: std::to_string printed 1e+300 as 301 digits
+    std::snprintf(ticks, sizeof ticks, "%.3g", service.mean_ticks / slowest);
     throw ConfigError(expert_speed.empty() || slowest == 1.0 ? "experts.service.mean_ticks" : "experts.speed",
-                      "a mean service time of " + std::to_string(service.mean_ticks / slowest) +
+                      std::string("a mean service time of ") + ticks +
                           " ticks (mean_ticks / speed) is beyond the limit of 2^40 ticks; raise the speed or "
                           "lower experts.service.mean_ticks");
+  }
   if (k < 1 || k > num_experts)
     throw ConfigError("routing.k", "expected 1 <= k <= number of experts (" + std::to_string(num_experts) + ")");
   if (!std::isfinite(capacity_factor)) throw ConfigError("routing.capacity_factor", "expected a finite number");

@@ -22,7 +22,8 @@ ScenarioSpec load_builtin_scenario(const std::string& name) {
 
 ScenarioSpec resolve_scenario(const std::string& name_or_path) {
   const std::filesystem::path path(name_or_path);
-  if (std::filesystem::is_regular_file(path)) return load_scenario_file(path);
+  std::error_code ec;  // a name too long for the file system is no file, not a filesystem_error
+  if (std::filesystem::is_regular_file(path, ec)) return load_scenario_file(path);
   if (path.extension() == ".toml") {
     std::string names;
     for (const auto& name : builtin_scenario_names()) names += (names.empty() ? "" : ", ") + name;

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages routelab needs, only those that are missing.
 # Safe to run again; needs root (apt-get). No network is used when nothing is missing.
+# `--fuzz` also installs the optional fuzzing tools (clang, libFuzzer, clang's OpenMP runtime):
+# the main build never needs them; scripts/fuzz.sh and the fuzz step of scripts/test.sh do.
 set -euo pipefail
 
 PACKAGES=(
@@ -13,6 +15,9 @@ PACKAGES=(
   python3-pandas python3-matplotlib
   xvfb xauth
 )
+if [[ "${1:-}" == --fuzz ]]; then
+  PACKAGES+=(clang libclang-rt-14-dev libomp-14-dev)
+fi
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "cli/commands/commands.hpp"
+#include "cli/phase/phase_budget.hpp"
 #include "cli/phase/phase_inputs.hpp"
 #include "cli/phase/phase_outputs.hpp"
 #include "core/errors.hpp"
@@ -29,14 +30,18 @@ struct PhaseCommandOptions {
   bool row_permutations = false;
   std::string dump_routes;
   std::string pbm;
+  bool ignore_budget = false;
 };
 
 int run_phase(const PhaseCommandOptions& o) {
   const std::int64_t cols = o.cols > 0 ? o.cols : o.rows;
   if (!o.pbm.empty()) check_pbm_size(o.rows, cols);  // before any work
+  const PhaseSizes sizes{o.rows, cols, o.k, o.samples};
+  if (!o.ignore_budget) check_phase_memory(sizes);  // before the degree vectors are allocated
   const std::string spec =
       o.degrees.empty() ? "uniform:1.." + std::to_string(std::min({o.k, o.rows, cols})) : o.degrees;
   const PhaseDegrees degrees = make_phase_degrees(spec, o.rows, cols, o.seed);
+  if (!o.ignore_budget) check_phase_work(sizes, degrees.s);  // `full` degrees cost rows x cols
   phase::PhaseOptions options;
   options.k = o.k;
   options.seed = o.seed;
@@ -85,6 +90,8 @@ CommandAction add_phase_command(CLI::App& app) {
   command->add_option("--kernel", o->kernel, "auto | reference | arcs | bitpacked (all give the same routes)");
   command->add_flag("--row-permutations", o->row_permutations, "apply the optional row permutations (spec step 5)");
   command->add_option("--dump-routes", o->dump_routes, "write the route table (rows x k, -1 padded) as CSV");
+  command->add_flag("--ignore-budget", o->ignore_budget,
+                    "run even when the estimate of memory or work exceeds this machine's budget");
   command->add_option("--pbm", o->pbm, "write S', T'', O and the routes as PBM images into this directory (small N)");
   return [o] { return run_phase(*o); };
 }

@@ -31,6 +31,21 @@ std::vector<std::string> split_names(const std::string& list) {
   return names;
 }
 
+// A message about a file in the staging directory, naming it where the user will look for it.
+std::string in_target_terms(std::string message, const OutputTransaction& out) {
+  const std::string staging = out.staging().string();
+  for (auto at = message.find(staging); at != std::string::npos; at = message.find(staging, at))
+    message.replace(at, staging.size(), out.target().string());
+  return message;
+}
+
+std::string describe_export(const RunFailure& failure, const OutputTransaction& out) {
+  std::string run = "router '" + failure.router + "'";
+  if (failure.replication > 0) run += ", replication " + std::to_string(failure.replication);
+  if (failure.layer > 0) run += ", layer " + std::to_string(failure.layer);
+  return run + " ran, but its --out files could not be written: " + in_target_terms(failure.message, out);
+}
+
 // Prints what finished, then commits the --out directory (after printing: a failed export
 // loses nothing computed) and says which runs failed and why. The exit code is 0 only when every
 // run finished (2 when a failure was bad input, else 1); with a failure, --out is not committed
@@ -51,15 +66,31 @@ int report(const ScenarioSpec& spec, const ComparisonOutcome& outcome, const Sce
   std::fflush(stdout);
   bool bad_input = false;
   for (const RunFailure& failure : outcome.failures) {
-    fmt::print(stderr, "routelab: error: {}\n", describe_run(failure));
+    fmt::print(stderr, "routelab: error: {}\n", out ? in_target_terms(describe_run(failure), *out) : describe_run(failure));
     bad_input = bad_input || failure.bad_input;
+  }
+  if (out && !outcome.export_failures.empty()) {
+    // The runs finished and are printed above; their files are not all written, so nothing of
+    // this run goes into --out (the staging directory is removed when `out` goes away).
+    for (const RunFailure& failure : outcome.export_failures)
+      fmt::print(stderr, "routelab: error: {}\n", describe_export(failure, *out));
+    fmt::print(stderr, "routelab: error: --out '{}' was not written (the results above are complete; it keeps what "
+                       "it held before)\n", out->target().string());
+    return 2;
   }
   if (!outcome.failures.empty()) return bad_input ? 2 : 1;
   if (out) {
-    // The sidecars of every CSV under --out: what made them (summary.json, the commit marker, is last).
-    write_output_file(*out, "provenance.json", dump_json(document["provenance"]) + "\n");
-    write_output_file(*out, "scenario.toml", document["provenance"]["scenario_toml"].get<std::string>());
-    commit_output(*out, json);
+    try {
+      // The sidecars of every CSV under --out: what made them (summary.json, the commit marker, is last).
+      write_output_file(*out, "provenance.json", dump_json(document["provenance"]) + "\n");
+      write_output_file(*out, "scenario.toml", document["provenance"]["scenario_toml"].get<std::string>());
+      commit_output(*out, json);
+    } catch (const IoError& error) {
+      fmt::print(stderr, "routelab: error: {}\n", in_target_terms(error.what(), *out));
+      fmt::print(stderr, "routelab: error: --out '{}' was not written (the results above are complete; it keeps what "
+                         "it held before)\n", out->target().string());
+      return 2;
+    }
   }
   return 0;
 }

@@ -165,7 +165,8 @@ int run_command(const RunOptions& options, const RouterRegistry& registry, const
 
   const results::DatabaseLock lock(options.db);  // before the database is looked at or created
   std::optional<results::ResultsStore> store;
-  if (std::filesystem::exists(options.db)) {
+  std::error_code exists_error;  // a --db name the file system rejects fails below with its message
+  if (std::filesystem::exists(options.db, exists_error)) {
     if (!options.resume)
       throw results::ResultsError("'" + options.db + "' already exists: pass --resume to continue it, or choose a new file");
     store.emplace(results::ResultsStore::open(options.db, true));

@@ -25,7 +25,8 @@ RouterSpec RunBuilder::ready_router(const ScenarioSpec& scenario, const RouterSp
   if (ready.params.has("model")) {
     const std::filesystem::path path(ready.params.get_string("model", ""));
     const std::filesystem::path scenario_file(scenario.source);
-    if (path.is_relative() && std::filesystem::is_regular_file(scenario_file))
+    std::error_code ec;  // never a filesystem_error for an odd source name
+    if (path.is_relative() && std::filesystem::is_regular_file(scenario_file, ec))
       ready.params.set("model", (scenario_file.parent_path() / path).string());
     return ready;
   }

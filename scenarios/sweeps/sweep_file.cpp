@@ -214,8 +214,12 @@ void resolve_base(SweepReader& reader, SweepFile& sweep, const std::filesystem::
   const std::filesystem::path path = base_dir / sweep.base_reference;
   const bool looks_like_path = sweep.base_reference.find('/') != std::string::npos ||
                                std::filesystem::path(sweep.base_reference).extension() == ".toml";
-  if (looks_like_path || std::filesystem::is_regular_file(path)) {
-    if (!std::filesystem::is_regular_file(path))
+  // The error_code overload: a name the file system rejects (longer than NAME_MAX: found by the
+  // sweep_file fuzzer) is "no such file", not a raw filesystem_error.
+  std::error_code ec;
+  const bool is_file = std::filesystem::is_regular_file(path, ec);
+  if (looks_like_path || is_file) {
+    if (!is_file)
       reader.fail(node, "scenario", "no scenario file at '" + path.string() + "'");
     sweep.base_source = path.lexically_normal().string();
     sweep.base_text = read_text_file(path, "scenario file");

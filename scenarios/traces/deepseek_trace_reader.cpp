@@ -53,7 +53,7 @@ std::string parse_expert_list(std::string_view text, std::vector<ExpertId>& out)
 }  // namespace
 
 void read_deepseek_csv(std::string_view text, const std::string& name, std::uint64_t group, bool skip_bad_rows,
-                       RoutingTrace& trace) {
+                       RoutingTrace& trace, const TraceExpectations& expected) {
   CsvReader reader(text);
   std::vector<std::string> fields;
   std::vector<ExpertId> experts;
@@ -94,6 +94,15 @@ void read_deepseek_csv(std::string_view text, const std::string& name, std::uint
       reject(why);
       continue;
     }
+    if (const std::string why = expert_ids_misfit(experts, expected); !why.empty()) {
+      reject(why);
+      continue;
+    }
+    if (static_cast<int>(experts.size()) < expected.k) {
+      reject("the row records " + std::to_string(experts.size()) + " experts, fewer than the scenario's routing.k = " +
+             std::to_string(expected.k));
+      continue;
+    }
     if (trace.recorded_k == 0) trace.recorded_k = static_cast<int>(experts.size());
     if (static_cast<int>(experts.size()) != trace.recorded_k) {
       reject("expected " + std::to_string(trace.recorded_k) + " experts per token (as in the rows before), got " +
@@ -110,12 +119,13 @@ void read_deepseek_csv(std::string_view text, const std::string& name, std::uint
   }
 }
 
-RoutingTrace read_deepseek_trace(const std::filesystem::path& path, bool skip_bad_rows) {
+RoutingTrace read_deepseek_trace(const std::filesystem::path& path, bool skip_bad_rows,
+                                 const TraceExpectations& expected) {
   std::vector<std::filesystem::path> files;
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     for (const auto& entry : std::filesystem::directory_iterator(path, ec))
-      if (entry.is_regular_file() && entry.path().extension() == ".csv") files.push_back(entry.path());
+      if (entry.is_regular_file(ec) && entry.path().extension() == ".csv") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     if (files.empty()) throw IoError("trace directory '" + path.string() + "' holds no .csv files");
   } else {
@@ -129,7 +139,7 @@ RoutingTrace read_deepseek_trace(const std::filesystem::path& path, bool skip_ba
     std::ostringstream text;
     text << input.rdbuf();
     if (!input) throw IoError("reading trace file '" + file.string() + "' failed");
-    read_deepseek_csv(text.str(), file.string(), trace.group_names.size(), skip_bad_rows, trace);
+    read_deepseek_csv(text.str(), file.string(), trace.group_names.size(), skip_bad_rows, trace, expected);
     trace.group_names.push_back(file.filename().string());
   }
   return trace;

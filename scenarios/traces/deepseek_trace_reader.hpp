@@ -7,15 +7,18 @@
 #include <string_view>
 
 #include "scenarios/traces/routing_trace.hpp"
+#include "scenarios/traces/trace_expectations.hpp"
 
 namespace routelab {
 
 // Throws TraceError (file:line) on a malformed row unless `skip_bad_rows`, which counts it instead;
-// IoError when the path cannot be read.
-RoutingTrace read_deepseek_trace(const std::filesystem::path& path, bool skip_bad_rows);
+// IoError when the path cannot be read. Rows that do not fit `expected` (an expert id beyond
+// experts.count, fewer experts than routing.k) are malformed rows too.
+RoutingTrace read_deepseek_trace(const std::filesystem::path& path, bool skip_bad_rows,
+                                 const TraceExpectations& expected = {});
 
 // One file's text appended to `trace` as group `group`; `name` is used in messages.
 void read_deepseek_csv(std::string_view text, const std::string& name, std::uint64_t group, bool skip_bad_rows,
-                       RoutingTrace& trace);
+                       RoutingTrace& trace, const TraceExpectations& expected = {});
 
 }  // namespace routelab

@@ -77,7 +77,8 @@ std::string parse_row(const std::string& line, Row& row) {
 
 }  // namespace
 
-RoutingTrace read_jsonl_trace(std::istream& input, const std::string& name, bool skip_bad_rows) {
+RoutingTrace read_jsonl_trace(std::istream& input, const std::string& name, bool skip_bad_rows,
+                              const TraceExpectations& expected) {
   RoutingTrace trace;
   trace.source = name;
   trace.groups_are_ticks = true;
@@ -85,6 +86,7 @@ RoutingTrace read_jsonl_trace(std::istream& input, const std::string& name, bool
   std::vector<std::vector<std::vector<ExpertId>>> experts_per_layer;
   std::string line;
   Row row;
+  int widest_line = 0;  // the first row with the most experts, named when even it is short of k
   for (int number = 1; std::getline(input, line); ++number) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
@@ -93,6 +95,7 @@ RoutingTrace read_jsonl_trace(std::istream& input, const std::string& name, bool
         row.tick < trace.layers[row.layer].groups.back())
       why = "tick " + std::to_string(row.tick) + " goes back in time (the row before has " +
             std::to_string(trace.layers[row.layer].groups.back()) + ")";
+    if (why.empty()) why = expert_ids_misfit(row.experts, expected);
     if (!why.empty()) {
       if (!skip_bad_rows) throw TraceError(name, number, why);
       if (trace.rows_skipped++ == 0) trace.first_skipped = name + ":" + std::to_string(number) + ": " + why;
@@ -105,12 +108,21 @@ RoutingTrace read_jsonl_trace(std::istream& input, const std::string& name, bool
     trace.layers[row.layer].keys.push_back(row.key);
     trace.layers[row.layer].groups.push_back(row.tick);
     experts_per_layer[row.layer].push_back(row.experts);
-    trace.recorded_k = std::max(trace.recorded_k, static_cast<int>(row.experts.size()));
+    if (static_cast<int>(row.experts.size()) > trace.recorded_k) {
+      trace.recorded_k = static_cast<int>(row.experts.size());
+      widest_line = number;
+    }
     if (!row.experts.empty())
       trace.max_expert = std::max(trace.max_expert, *std::max_element(row.experts.begin(), row.experts.end()));
     ++trace.rows;
   }
   if (input.bad()) throw IoError("reading trace file '" + name + "' failed");
+  // Rows may record fewer experts than others (padded below), but a recording whose widest row
+  // is short of routing.k cannot fill any token's k choices: the trace as a whole does not fit.
+  if (trace.recorded_k > 0 && trace.recorded_k < expected.k)
+    throw TraceError(name, widest_line,
+                     "the widest row records " + std::to_string(trace.recorded_k) +
+                         " experts, fewer than the scenario's routing.k = " + std::to_string(expected.k));
   const auto k = static_cast<std::size_t>(trace.recorded_k);
   for (std::size_t layer = 0; layer < trace.layers.size(); ++layer) {
     auto& flat = trace.layers[layer].experts;
@@ -121,10 +133,11 @@ RoutingTrace read_jsonl_trace(std::istream& input, const std::string& name, bool
   return trace;
 }
 
-RoutingTrace read_jsonl_trace(const std::filesystem::path& path, bool skip_bad_rows) {
+RoutingTrace read_jsonl_trace(const std::filesystem::path& path, bool skip_bad_rows,
+                              const TraceExpectations& expected) {
   std::ifstream input(path, std::ios::binary);
   if (!input) throw IoError("cannot read trace file '" + path.string() + "'");
-  return read_jsonl_trace(input, path.string(), skip_bad_rows);
+  return read_jsonl_trace(input, path.string(), skip_bad_rows, expected);
 }
 
 }  // namespace routelab

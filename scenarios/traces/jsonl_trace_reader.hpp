@@ -7,10 +7,15 @@
 #include <istream>
 
 #include "scenarios/traces/routing_trace.hpp"
+#include "scenarios/traces/trace_expectations.hpp"
 
 namespace routelab {
 
-RoutingTrace read_jsonl_trace(const std::filesystem::path& path, bool skip_bad_rows);
-RoutingTrace read_jsonl_trace(std::istream& input, const std::string& name, bool skip_bad_rows);
+// A row whose expert id is not below expected.num_experts is a malformed row (file:line). Rows may
+// record fewer experts than others (they are padded), but the widest row must offer expected.k.
+RoutingTrace read_jsonl_trace(const std::filesystem::path& path, bool skip_bad_rows,
+                              const TraceExpectations& expected = {});
+RoutingTrace read_jsonl_trace(std::istream& input, const std::string& name, bool skip_bad_rows,
+                              const TraceExpectations& expected = {});
 
 }  // namespace routelab

@@ -4,16 +4,18 @@
 #include <cmath>
 
 #include "core/errors.hpp"
+#include "scenarios/traces/trace_loader.hpp"
 
 namespace routelab {
 
 TraceWorkload::TraceWorkload(std::shared_ptr<const RoutingTrace> trace, int layer, const ScenarioSpec& scenario,
                              std::uint64_t replication)
     : trace_(std::move(trace)),
-      layer_((layer >= 1 && layer <= trace_->layer_count())
+      layer_((layer >= 1 && layer <= trace_->layer_count() && trace_->layers[static_cast<std::size_t>(layer - 1)].size() > 0)
                  ? trace_->layers[static_cast<std::size_t>(layer - 1)]
-                 : throw ConfigError("trace.layer", "the trace has layers 1.." + std::to_string(trace_->layer_count()) +
-                                                        ", not " + std::to_string(layer))),
+                 : throw ConfigError("trace.layer", "trace '" + trace_->source + "' holds no rows of layer " +
+                                                        std::to_string(layer) + "; it has layers " +
+                                                        describe_layers(layers_present(*trace_)))),
       interval_ticks_(scenario.workload.interval_ticks),
       token_limit_(layer_.size()),
       rng_(make_stream(scenario.simulation.master_seed, replication, "workload")) {

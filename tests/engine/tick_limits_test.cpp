@@ -31,6 +31,13 @@ TEST(TickLimits, TinySpeedIsAnErrorNotAnOverflow) {
   SimulationConfig config = four_experts();
   config.expert_speed = {1e-300, 1, 1, 1};
   EXPECT_EQ(field_of(config), "experts.speed");
+  try {  // the service time in short scientific form, not the 301 digits of std::to_string
+    config.validate();
+  } catch (const ConfigError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("a mean service time of 1e+30"), std::string::npos) << message;
+    EXPECT_LT(message.size(), 250u) << message;
+  }
   config.expert_speed = {1e-6, 1, 1, 1};  // a million times slower still fits
   EXPECT_EQ(field_of(config), "valid");
 }
