@@ -10,6 +10,7 @@ Exits 1 with the differing runs listed when any path disagrees.
 import argparse
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -88,6 +89,8 @@ def main():
     parser.add_argument("--work", default="")
     args = parser.parse_args()
     work = args.work or tempfile.mkdtemp(prefix="routelab-parity-")
+    if args.work:  # an earlier run's databases would be another run's: start empty
+        shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work, exist_ok=True)
     scenarios = args.scenarios.split(",") if args.scenarios else library_scenarios(args.routelab)
     problems = []
