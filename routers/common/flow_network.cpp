@@ -15,7 +15,10 @@ using BoostGraph = boost::adjacency_list<
     boost::property<boost::edge_capacity_t, std::int64_t,
                     boost::property<boost::edge_residual_capacity_t, std::int64_t,
                                     boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
-                                                    boost::property<boost::edge_weight_t, std::int64_t>>>>>;
+                                                    // Costs as doubles: Boost's successive shortest paths adds an unreachable vertex's infinite
+                                                    // distance to its potential, which overflows (UB) for integers. Costs stay whole numbers
+                                                    // far below 2^53, so every sum is exact.
+                                                    boost::property<boost::edge_weight_t, double>>>>>;
 using Edge = Traits::edge_descriptor;
 
 }  // namespace
@@ -39,8 +42,8 @@ std::size_t FlowNetwork::add_arc(std::size_t from, std::size_t to, std::int64_t 
   boost::put(boost::edge_capacity, g, r, 0);
   boost::put(boost::edge_residual_capacity, g, e, capacity);
   boost::put(boost::edge_residual_capacity, g, r, 0);
-  boost::put(boost::edge_weight, g, e, cost);
-  boost::put(boost::edge_weight, g, r, -cost);
+  boost::put(boost::edge_weight, g, e, static_cast<double>(cost));
+  boost::put(boost::edge_weight, g, r, -static_cast<double>(cost));
   boost::put(boost::edge_reverse, g, e, r);
   boost::put(boost::edge_reverse, g, r, e);
   graph_->forward.push_back(e);
@@ -61,7 +64,7 @@ std::int64_t FlowNetwork::min_cost_max_flow(std::size_t source, std::size_t sink
   std::int64_t cost = 0;
   for (const Edge e : graph_->forward)
     cost += (boost::get(boost::edge_capacity, g, e) - boost::get(boost::edge_residual_capacity, g, e)) *
-            boost::get(boost::edge_weight, g, e);
+            static_cast<std::int64_t>(boost::get(boost::edge_weight, g, e));
   return cost;
 }
 
@@ -86,7 +89,7 @@ std::vector<std::int64_t> FlowNetwork::residual_potentials() const {
       if (boost::get(boost::edge_residual_capacity, g, *e) <= 0) continue;
       const auto u = boost::source(*e, g);
       const auto v = boost::target(*e, g);
-      const std::int64_t through = p[u] + boost::get(boost::edge_weight, g, *e);
+      const std::int64_t through = p[u] + static_cast<std::int64_t>(boost::get(boost::edge_weight, g, *e));
       if (through < p[v]) {
         p[v] = through;
         relaxed = true;
