@@ -12,10 +12,10 @@
 namespace routelab::gui {
 
 // One row per window in [first, last) (clipped to the longest run): window,start_tick,end_tick and,
-// per run, its scalars and the queue length of each expert in `experts` (the finest detail held;
-// empty cells where a run has no such window or no value).
+// per run, its scalars and `channel` of each expert in `experts` (columns <router>.<channel>_e<N>;
+// the finest detail held; empty cells where a run has no such window or no value).
 std::string series_csv(const std::vector<const RunHistory*>& runs, std::int64_t first, std::int64_t last,
-                       const std::vector<int>& experts);
+                       const std::vector<int>& experts, ExpertChannel channel);
 
 // One row per display row of the raster: expert range, then one cell per pixel column; the header
 // names each column's window range.
