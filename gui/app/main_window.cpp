@@ -86,9 +86,10 @@ void MainWindow::build_view_toolbar() {
   expert_series_box_ = new QComboBox(bar);
   expert_series_box_->setObjectName("expert_series_box");
   expert_series_box_->setToolTip("The per-expert series the last chart shows for the selected experts");
-  for (const ExpertChannel channel : kAllChannels)
-    expert_series_box_->addItem(QString::fromUtf8(channel_title(channel).data(), static_cast<int>(channel_title(channel).size())),
-                                QString::fromUtf8(channel_key(channel).data(), static_cast<int>(channel_key(channel).size())));
+  for (const ExpertChannel channel : kAllChannels) {
+    const QString key = QString::fromUtf8(channel_key(channel).data(), static_cast<int>(channel_key(channel).size()));
+    expert_series_box_->addItem(key, key);  // short: the chart's title says what the series is
+  }
   expert_series_box_->setCurrentIndex(index_of(ExpertChannel::queue));
   bar->addWidget(expert_series_box_);
   connect(expert_series_box_, &QComboBox::currentIndexChanged, this,

@@ -8,9 +8,6 @@
 
 namespace routelab::gui {
 
-namespace {
-
-// Labels come from router names; quote them if they ever contain CSV syntax.
 std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\n") == std::string::npos) return text;
   std::string quoted(1, '"');
@@ -21,6 +18,8 @@ std::string csv_field(const std::string& text) {
   quoted += '"';
   return quoted;
 }
+
+namespace {
 
 void append_number(std::string& out, double value) {
   if (!std::isnan(value)) fmt::format_to(std::back_inserter(out), "{}", value);

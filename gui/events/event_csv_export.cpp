@@ -4,25 +4,10 @@
 
 #include <iterator>
 
+#include "gui/data/view_csv_export.hpp"
 #include "gui/events/overload_event_model.hpp"
 
 namespace routelab::gui {
-
-namespace {
-
-// Router labels are registry names; quote one if it ever holds CSV syntax.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted(1, '"');
-  for (const char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  quoted += '"';
-  return quoted;
-}
-
-}  // namespace
 
 std::string event_table_csv(const OverloadEventModel& model, const std::vector<int>& rows) {
   std::string out = "router,expert,cause,start_tick,end_tick,start_window,end_window,duration_ticks,peak\n";

@@ -17,7 +17,7 @@ enum class ScaleKind { linear, log };
 class ColorScale {
  public:
   // The log scale spans this many times below the maximum (three decades): a value of one
-  // thousandth of the maximum sits a third up the colour bar, so a rare small load stays visible
+  // hundredth of the maximum sits a third up the colour bar, so a rare small load stays visible
   // beside a hot expert, and 0 still maps to the bottom colour.
   static constexpr double kLogDynamicRange = 1000;
   // Values are mapped through a lookup of this many steps (16 per colour of the table): one

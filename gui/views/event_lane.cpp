@@ -9,7 +9,9 @@ namespace routelab::gui {
 void EventLane::lay_out(const RunHistory& run, double first, double windows_per_column, int columns, double limit) {
   columns_ = std::max(columns, 0);
   shown_.assign(static_cast<std::size_t>(kSubLanes) * static_cast<std::size_t>(columns_), -1);
+  counts_.assign(shown_.size(), 0);
   segments_.clear();
+  for (int& most : max_count_) most = 0;
   if (columns_ == 0 || !(windows_per_column > 0)) return;
   const auto& events = run.events();
   const double last = first + windows_per_column * columns_;
@@ -20,8 +22,12 @@ void EventLane::lay_out(const RunHistory& run, double first, double windows_per_
     if (start >= limit || start >= last || end < first) continue;
     const int begin = std::clamp(static_cast<int>(std::floor((start - first) / windows_per_column)), 0, columns_ - 1);
     const int stop = std::clamp(static_cast<int>(std::ceil((end - first) / windows_per_column)), begin + 1, columns_);
-    std::int64_t* lane = shown_.data() + static_cast<std::size_t>(sub_lane_of(event.cause)) * static_cast<std::size_t>(columns_);
+    const std::size_t offset = static_cast<std::size_t>(sub_lane_of(event.cause)) * static_cast<std::size_t>(columns_);
+    std::int64_t* lane = shown_.data() + offset;
+    int* counts = counts_.data() + offset;
+    int& most = max_count_[sub_lane_of(event.cause)];
     for (int c = begin; c < stop; ++c) {
+      most = std::max(most, ++counts[c]);
       std::int64_t& slot = lane[c];
       if (slot < 0 || events[static_cast<std::size_t>(slot)].peak < event.peak) slot = static_cast<std::int64_t>(i);
     }
@@ -39,6 +45,11 @@ void EventLane::lay_out(const RunHistory& run, double first, double windows_per_
       c = end;
     }
   }
+}
+
+int EventLane::count_at(int column, int sub_lane) const {
+  if (sub_lane < 0 || sub_lane >= kSubLanes || column < 0 || column >= columns_) return 0;
+  return counts_[static_cast<std::size_t>(sub_lane) * static_cast<std::size_t>(columns_) + static_cast<std::size_t>(column)];
 }
 
 std::int64_t EventLane::event_at(int column, int sub_lane) const {

@@ -3,6 +3,7 @@
 // the data: one sub-lane per cause, each event a bar over its time span. Each pixel column of a
 // sub-lane shows one event (the one with the highest peak there), so a dense run costs at most two
 // bars per pixel column to paint, and hit-testing a position is one array look-up. Qt-free.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -33,10 +34,16 @@ class EventLane {
   // The event shown at `column` of `sub_lane` (or, if none, the nearest within kHitSlackColumns);
   // -1 when none.
   std::int64_t event_at(int column, int sub_lane) const;
+  // How many events cover `column` of `sub_lane` (the lane shades dense columns darker), and the
+  // most in any column of the lane.
+  int count_at(int column, int sub_lane) const;
+  int max_count(int sub_lane) const { return max_count_[static_cast<std::size_t>(sub_lane)]; }
 
  private:
   int columns_ = 0;
   std::vector<std::int64_t> shown_;  // kSubLanes x columns, -1: no event
+  std::vector<int> counts_;          // kSubLanes x columns
+  int max_count_[kSubLanes] = {0, 0};
   std::vector<Segment> segments_;
 };
 

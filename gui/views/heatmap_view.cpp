@@ -17,6 +17,9 @@ namespace {
 constexpr QRgb kQueueEventColour = 0xd95f02;     // orange: queue above the threshold
 constexpr QRgb kArrivalsEventColour = 0xc51b8a;  // magenta: arrivals above capacity
 const QColor kSelectionColour(0, 170, 220);
+// The lightest shade of a lane column (one event where the densest column has many): still clearly
+// coloured on the white lane.
+constexpr int kLaneMinimumAlpha = 90;
 
 QString channel_name(ExpertChannel channel) {
   return QString::fromUtf8(channel_title(channel).data(), static_cast<int>(channel_title(channel).size()));
@@ -177,12 +180,22 @@ void HeatmapView::paint_lane(QPainter& painter) const {
   if (area.width() <= 0) return;
   painter.save();
   painter.fillRect(area, palette().base());
-  painter.setPen(Qt::NoPen);
-  for (const EventLane::Segment& segment : lane().segments()) {
-    const OverloadEvent& event = run_.events()[segment.event];
-    painter.fillRect(QRect(area.left() + segment.column_begin, area.top() + segment.sub_lane * kSubLaneHeight + 1,
-                           segment.column_end - segment.column_begin, kSubLaneHeight - 2),
-                     event_colour(event.cause));
+  // One short line per pixel column with events: the more events overlap there, the darker, so a
+  // run that is overloaded somewhere all the time still shows where it is worst.
+  const EventLane& layout = lane();
+  const OverloadCause causes[] = {OverloadCause::queue_above_threshold, OverloadCause::arrivals_above_capacity};
+  for (const OverloadCause cause : causes) {
+    const int sub_lane = EventLane::sub_lane_of(cause);
+    const double most = std::max(layout.max_count(sub_lane), 1);
+    const int top = area.top() + sub_lane * kSubLaneHeight + 1;
+    QColor colour = event_colour(cause);
+    for (int c = 0; c < layout.columns(); ++c) {
+      const int count = layout.count_at(c, sub_lane);
+      if (count == 0) continue;
+      colour.setAlpha(static_cast<int>(std::lround(kLaneMinimumAlpha + (255 - kLaneMinimumAlpha) * count / most)));
+      painter.setPen(colour);
+      painter.drawLine(area.left() + c, top, area.left() + c, top + kSubLaneHeight - 3);
+    }
   }
   painter.setPen(QPen(QColor(170, 170, 170), 1));
   painter.setBrush(Qt::NoBrush);
@@ -223,10 +236,13 @@ void HeatmapView::paint_selection(QPainter& painter, const QRect& plot) const {
 
 void HeatmapView::paint_marker_legend(QPainter& painter, const QRect& plot, int title_right) const {
   const QFontMetrics metrics = painter.fontMetrics();
-  const QString lead = "overloads (lane below; hover, click):";
+  const QString lead = "overloads (lane below):";
   const OverloadCause causes[] = {OverloadCause::queue_above_threshold, OverloadCause::arrivals_above_capacity};
   int width = metrics.horizontalAdvance(lead);
-  for (const OverloadCause cause : causes) width += 26 + metrics.horizontalAdvance(cause_title(cause));
+  auto short_title = [](OverloadCause cause) {
+    return cause == OverloadCause::queue_above_threshold ? QString("queue > threshold") : QString("arrivals > capacity");
+  };
+  for (const OverloadCause cause : causes) width += 26 + metrics.horizontalAdvance(short_title(cause));
   int x = plot.right() - width;
   if (x < title_right + 24) return;  // no room beside the title: the lane still explains itself on hover
   painter.setPen(palette().windowText().color());
@@ -236,8 +252,8 @@ void HeatmapView::paint_marker_legend(QPainter& painter, const QRect& plot, int 
     painter.fillRect(QRect(x, 5, 14, kSubLaneHeight - 2), event_colour(cause));
     x += 18;
     painter.setPen(palette().windowText().color());
-    painter.drawText(x, 1 + metrics.ascent(), cause_title(cause));
-    x += metrics.horizontalAdvance(cause_title(cause)) + 8;
+    painter.drawText(x, 1 + metrics.ascent(), short_title(cause));
+    x += metrics.horizontalAdvance(short_title(cause)) + 8;
   }
 }
 
@@ -295,9 +311,13 @@ QString HeatmapView::cell_text_at(QPoint position) const {
 
 QString HeatmapView::hover_text_at(QPoint position) const {
   const std::int64_t index = event_at(position);
-  if (index >= 0)
-    return event_card_text(run_, run_.events()[static_cast<std::size_t>(index)]) + "\nclick: zoom to this event";
-  return cell_text_at(position);
+  if (index < 0) return cell_text_at(position);
+  const OverloadEvent& event = run_.events()[static_cast<std::size_t>(index)];
+  QString text = event_card_text(run_, event);
+  const int column = std::clamp(position.x() - lane_rect().left(), 0, std::max(lane().columns() - 1, 0));
+  const int others = lane().count_at(column, EventLane::sub_lane_of(event.cause)) - 1;
+  if (others > 0) text += QString("\n(the highest peak of %1 events here: zoom in or filter the table)").arg(others + 1);
+  return text + "\nclick: zoom to this event";
 }
 
 bool HeatmapView::event(QEvent* event) {
