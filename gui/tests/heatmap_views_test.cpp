@@ -133,6 +133,9 @@ class HeatmapViewsTest : public QObject {
     QApplication::sendEvent(shown.view.get(), &help);
     QCOMPARE(shown.view->focused_event(), std::int64_t{1});
     QTRY_COMPARE(QToolTip::text(), card);
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(shown.view.get(), &leave);
+    QCOMPARE(shown.view->focused_event(), std::int64_t{-1});  // nothing clicked: the outline goes
     // Over the data the card is the cell's value.
     QVERIFY(shown.view->hover_text_at(shown.view->plot_rect().center()).contains("window"));
   }

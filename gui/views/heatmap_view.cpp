@@ -138,7 +138,7 @@ void HeatmapView::zoom_to_event(std::size_t index) {
   const double start = run_.window_of_tick(event.start);
   const double end = run_.window_of_tick(event.end);
   const double padding = std::max((end - start) * kEventZoomPadding, 0.5);
-  focused_event_ = static_cast<std::int64_t>(index);
+  focused_event_ = clicked_event_ = static_cast<std::int64_t>(index);
   axis_.set_range(start - padding, end + padding);
   axis_.set_cursor(start);
   axis_.set_highlighted_expert(event.expert);
@@ -321,6 +321,10 @@ QString HeatmapView::hover_text_at(QPoint position) const {
 }
 
 bool HeatmapView::event(QEvent* event) {
+  if (event->type() == QEvent::Leave && focused_event_ != clicked_event_) {
+    focused_event_ = clicked_event_;  // the hover outline goes with the pointer; a clicked one stays
+    update();
+  }
   if (event->type() != QEvent::ToolTip) return TimeView::event(event);
   const auto* help = static_cast<QHelpEvent*>(event);
   const std::int64_t hovered = event_at(help->pos());

@@ -55,7 +55,7 @@ class HeatmapView : public TimeView {
   // the plot, empty elsewhere.
   QString hover_text_at(QPoint position) const;
   void zoom_to_event(std::size_t event);  // the time axis shows the event's span, its expert highlighted
-  std::int64_t focused_event() const { return focused_event_; }
+  std::int64_t focused_event() const { return focused_event_; }  // outlined: hovered, else last clicked
 
   QSize minimumSizeHint() const override;
 
@@ -102,6 +102,7 @@ class HeatmapView : public TimeView {
   mutable EventLane lane_;
   mutable CacheKey lane_key_;
   std::int64_t focused_event_ = -1;
+  std::int64_t clicked_event_ = -1;
 };
 
 QColor event_colour(OverloadCause cause);
