@@ -75,13 +75,38 @@ void MainWindow::build_view_toolbar() {
   bar->addWidget(channel_box_);
   connect(channel_box_, &QComboBox::currentIndexChanged, this,
           [this](int index) { plot_stack_->set_channel(kAllChannels[static_cast<std::size_t>(index)]); });
-  bar->addWidget(new QLabel(" Queue of experts ", bar));
+  scale_box_ = new QComboBox(bar);
+  scale_box_->setObjectName("scale_box");
+  scale_box_->setToolTip("Colour scale of the heatmaps (the legend beside each heatmap names it)");
+  for (const ScaleKind kind : {ScaleKind::linear, ScaleKind::log}) scale_box_->addItem(scale_kind_name(kind) + " scale");
+  bar->addWidget(scale_box_);
+  connect(scale_box_, &QComboBox::currentIndexChanged, this,
+          [this](int index) { plot_stack_->set_color_scale(index == 1 ? ScaleKind::log : ScaleKind::linear); });
+  bar->addWidget(new QLabel(" Chart ", bar));
+  expert_series_box_ = new QComboBox(bar);
+  expert_series_box_->setObjectName("expert_series_box");
+  expert_series_box_->setToolTip("The per-expert series the last chart shows for the selected experts");
+  for (const ExpertChannel channel : kAllChannels) {
+    const QString key = QString::fromUtf8(channel_key(channel).data(), static_cast<int>(channel_key(channel).size()));
+    expert_series_box_->addItem(key, key);  // short: the chart's title says what the series is
+  }
+  expert_series_box_->setCurrentIndex(index_of(ExpertChannel::queue));
+  bar->addWidget(expert_series_box_);
+  connect(expert_series_box_, &QComboBox::currentIndexChanged, this,
+          [this](int index) { plot_stack_->set_expert_series(kAllChannels[static_cast<std::size_t>(index)]); });
+  bar->addWidget(new QLabel(" of experts ", bar));
   experts_edit_ = new QLineEdit(bar);
   experts_edit_->setObjectName("experts_edit");
-  experts_edit_->setPlaceholderText("e.g. 3, 17 (or click a heatmap row)");
+  experts_edit_->setPlaceholderText("e.g. 3, 17 (or click heatmap rows)");
   experts_edit_->setMaximumWidth(220);
   bar->addWidget(experts_edit_);
   connect(experts_edit_, &QLineEdit::editingFinished, this, [this] { apply_selected_experts_text(experts_edit_->text()); });
+  // One selection: a clicked row shows up in the text, a typed list marks the rows.
+  connect(plot_stack_, &PlotStack::selected_experts_changed, this, [this] {
+    QStringList parts;
+    for (const int expert : plot_stack_->selected_experts()) parts << QString::number(expert);
+    experts_edit_->setText(parts.join(", "));
+  });
   auto* fit = bar->addAction("Fit");
   fit->setShortcut(QKeySequence("Ctrl+0"));
   fit->setToolTip("Show the whole run (Ctrl+0, or double-click a plot)");
@@ -99,6 +124,8 @@ void MainWindow::build_menus() {
   QAction* csv = file->addAction("Export view data as CSV...");
   csv->setShortcut(QKeySequence("Ctrl+Shift+E"));
   connect(csv, &QAction::triggered, this, &MainWindow::export_csv_dialog);
+  connect(file->addAction("Export event table as CSV..."), &QAction::triggered, this, &MainWindow::export_events_dialog);
+  connect(event_panel_, &EventPanel::export_requested, this, &MainWindow::export_events_dialog);
   file->addSeparator();
   QAction* quit = file->addAction("Quit");
   quit->setShortcut(QKeySequence::Quit);

@@ -55,6 +55,10 @@ class MainWindow : public QMainWindow {
   // Writes the series CSV to `path` and one heatmap CSV per run next to it
   // (<stem>.heatmap.<router>.csv); returns every path written.
   bool export_csv(const QString& path, QStringList* written, QString* error);
+  // The event table as shown (filters and sort applied).
+  bool export_events_csv(const QString& path, QString* error);
+  // What the status bar says after an export: the scenario and routers, and every file written.
+  QString export_confirmation(const QStringList& written) const;
   QImage grab_window_image();
 
   void save_settings(QSettings& settings) const;
@@ -83,6 +87,8 @@ class MainWindow : public QMainWindow {
   QString ask_export_path(const QString& title, const QString& file_name, const QString& filter);
   void export_png_dialog();
   void export_csv_dialog();
+  void export_events_dialog();
+  void confirm_export(const QStringList& written);
   void open_sweep_dialog();
 
   const RouterRegistry& registry_;
@@ -96,6 +102,8 @@ class MainWindow : public QMainWindow {
   PlotStack* plot_stack_;
   EventPanel* event_panel_;
   QComboBox* channel_box_ = nullptr;
+  QComboBox* scale_box_ = nullptr;
+  QComboBox* expert_series_box_ = nullptr;
   QLineEdit* experts_edit_ = nullptr;
   QLabel* status_label_;
   bool selection_dirty_ = false;

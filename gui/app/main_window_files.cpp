@@ -8,12 +8,17 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QSlider>
+#include <QStatusBar>
 
+#include <algorithm>
 #include <exception>
 
 #include "gui/app/main_window.hpp"
 #include "gui/app/run_toolbar.hpp"
 #include "gui/app/scenario_panel.hpp"
+#include "gui/events/event_csv_export.hpp"
+#include "gui/events/event_panel.hpp"
+#include "gui/events/overload_event_model.hpp"
 #include "gui/sweeps/sqlite_catalog.hpp"
 #include "gui/sweeps/sweep_browser.hpp"
 #include "gui/views/plot_stack.hpp"
@@ -31,6 +36,8 @@ constexpr const char* kRoutersKey = "run/routers";
 constexpr const char* kSpeedKey = "run/speed_position";
 constexpr const char* kChannelKey = "view/heatmap_channel";
 constexpr const char* kExpertsKey = "view/queue_experts";
+constexpr const char* kScaleKey = "view/heatmap_scale";
+constexpr const char* kExpertSeriesKey = "view/expert_series";
 constexpr const char* kExportDirectoryKey = "export/directory";
 constexpr int kStateVersion = 1;
 
@@ -80,17 +87,48 @@ QString MainWindow::ask_export_path(const QString& title, const QString& file_na
   return path;
 }
 
+bool MainWindow::export_events_csv(const QString& path, QString* error) {
+  const std::string text = event_table_csv(*event_model_, event_panel_->shown_rows());
+  return write_atomically(path, QByteArray::fromStdString(text), error);
+}
+
+QString MainWindow::export_confirmation(const QStringList& written) const {
+  QString what = "no run";
+  if (group_) {
+    QStringList routers;
+    for (const auto* history : group_->histories()) routers << QString::fromStdString(history->label());
+    what = QString("scenario %1 (%2)").arg(QString::fromStdString(group_->scenario().name), routers.join(", "));
+  }
+  return QString("Exported %1: wrote %2").arg(what, written.join(", "));
+}
+
+void MainWindow::confirm_export(const QStringList& written) {
+  statusBar()->showMessage(export_confirmation(written), 20000);
+}
+
 void MainWindow::export_png_dialog() {
   const QString path = ask_export_path("Export view as PNG", "routelab-view.png", "PNG images (*.png)");
   QString error;
-  if (!path.isEmpty() && !export_png(path, &error)) show_error("Export failed", error);
+  if (path.isEmpty()) return;
+  if (!export_png(path, &error)) return show_error("Export failed", error);
+  confirm_export({path});
 }
 
 void MainWindow::export_csv_dialog() {
   const QString path = ask_export_path("Export view data as CSV", "routelab-view.csv", "CSV files (*.csv)");
   QString error;
   QStringList written;
-  if (!path.isEmpty() && !export_csv(path, &written, &error)) show_error("Export failed", error);
+  if (path.isEmpty()) return;
+  if (!export_csv(path, &written, &error)) return show_error("Export failed", error);
+  confirm_export(written);
+}
+
+void MainWindow::export_events_dialog() {
+  const QString path = ask_export_path("Export event table as CSV", "routelab-events.csv", "CSV files (*.csv)");
+  QString error;
+  if (path.isEmpty()) return;
+  if (!export_events_csv(path, &error)) return show_error("Export failed", error);
+  confirm_export({path});
 }
 
 void MainWindow::open_sweep_dialog() {
@@ -115,6 +153,8 @@ void MainWindow::save_settings(QSettings& settings) const {
   settings.setValue(kSpeedKey, run_toolbar_->speed_slider()->value());
   settings.setValue(kChannelKey, channel_box_->currentData().toString());
   settings.setValue(kExpertsKey, experts_edit_->text());
+  settings.setValue(kScaleKey, scale_box_->currentIndex());
+  settings.setValue(kExpertSeriesKey, expert_series_box_->currentData().toString());
   settings.setValue(kExportDirectoryKey, last_export_directory_);
 }
 
@@ -133,6 +173,9 @@ void MainWindow::restore_settings(QSettings& settings) {
   if (settings.contains(kSpeedKey)) run_toolbar_->speed_slider()->setValue(settings.value(kSpeedKey).toInt());
   const int channel = channel_box_->findData(settings.value(kChannelKey).toString());
   if (channel >= 0) channel_box_->setCurrentIndex(channel);
+  scale_box_->setCurrentIndex(std::clamp(settings.value(kScaleKey, 0).toInt(), 0, scale_box_->count() - 1));
+  const int expert_series = expert_series_box_->findData(settings.value(kExpertSeriesKey).toString());
+  if (expert_series >= 0) expert_series_box_->setCurrentIndex(expert_series);
   experts_edit_->setText(settings.value(kExpertsKey).toString());
   apply_selected_experts_text(experts_edit_->text());
   last_export_directory_ = settings.value(kExportDirectoryKey).toString();

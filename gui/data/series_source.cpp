@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace routelab::gui {
 
@@ -62,6 +63,40 @@ class ExpertSeries : public SeriesSource {
   int expert_;
 };
 
+// The maximum over every expert of one channel (the per-expert chart with no expert selected).
+class ChannelMaxSeries : public SeriesSource {
+ public:
+  ChannelMaxSeries(const RunHistory& run, ExpertChannel which) : run_(run), which_(which) {}
+  std::int64_t size() const override { return run_.windows(); }
+  Envelope envelope(std::int64_t first, std::int64_t last) const override {
+    const LodMatrix& matrix = run_.channel(which_);
+    first = std::max<std::int64_t>(first, 0);
+    last = std::min(last, matrix.columns());
+    if (first >= last || matrix.rows() == 0) return {};
+    if (last - first == 1) {
+      const double v = max_over_experts(first, last);
+      return Envelope{v, v, true};
+    }
+    // As for one expert: the low edge is the lower of the two halves' maxima.
+    const std::int64_t mid = first + (last - first) / 2;
+    const double a = max_over_experts(first, mid);
+    const double b = max_over_experts(mid, last);
+    return Envelope{std::min(a, b), std::max(a, b), true};
+  }
+
+ private:
+  double max_over_experts(std::int64_t first, std::int64_t last) const {
+    const LodMatrix& matrix = run_.channel(which_);
+    scratch_.resize(static_cast<std::size_t>(matrix.rows()));
+    matrix.aggregate(first, last, 0, matrix.rows(), scratch_);
+    return *std::max_element(scratch_.begin(), scratch_.end());
+  }
+
+  const RunHistory& run_;
+  ExpertChannel which_;
+  mutable std::vector<float> scratch_;  // one row per expert, reused (charts paint on the UI thread only)
+};
+
 }  // namespace
 
 double SeriesSource::value_at(std::int64_t window) const {
@@ -75,6 +110,13 @@ std::unique_ptr<SeriesSource> scalar_series(const RunHistory& run, WindowScalar 
 
 std::unique_ptr<SeriesSource> expert_series(const RunHistory& run, ExpertChannel which, int expert) {
   return std::make_unique<ExpertSeries>(run, which, expert);
+}
+
+std::unique_ptr<SeriesSource> channel_max_series(const RunHistory& run, ExpertChannel which) {
+  // Two channels have the maximum as a per-window scalar already: no pyramid walk over every expert.
+  if (which == ExpertChannel::load) return scalar_series(run, WindowScalar::max_load);
+  if (which == ExpertChannel::queue) return scalar_series(run, WindowScalar::max_queue);
+  return std::make_unique<ChannelMaxSeries>(run, which);
 }
 
 }  // namespace routelab::gui

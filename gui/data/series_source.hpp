@@ -26,5 +26,7 @@ class SeriesSource {
 std::unique_ptr<SeriesSource> scalar_series(const RunHistory& run, WindowScalar which);
 // Expert channels are read from the pyramid: zoomed out, a column's envelope is its max.
 std::unique_ptr<SeriesSource> expert_series(const RunHistory& run, ExpertChannel which, int expert);
+// The maximum of a channel over every expert, per window.
+std::unique_ptr<SeriesSource> channel_max_series(const RunHistory& run, ExpertChannel which);
 
 }  // namespace routelab::gui

@@ -8,9 +8,6 @@
 
 namespace routelab::gui {
 
-namespace {
-
-// Labels come from router names; quote them if they ever contain CSV syntax.
 std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\n") == std::string::npos) return text;
   std::string quoted(1, '"');
@@ -22,6 +19,8 @@ std::string csv_field(const std::string& text) {
   return quoted;
 }
 
+namespace {
+
 void append_number(std::string& out, double value) {
   if (!std::isnan(value)) fmt::format_to(std::back_inserter(out), "{}", value);
 }
@@ -29,7 +28,7 @@ void append_number(std::string& out, double value) {
 }  // namespace
 
 std::string series_csv(const std::vector<const RunHistory*>& runs, std::int64_t first, std::int64_t last,
-                       const std::vector<int>& experts) {
+                       const std::vector<int>& experts, ExpertChannel channel) {
   std::int64_t longest = 0;
   Tick window_ticks = 1;
   for (const auto* run : runs) {
@@ -46,7 +45,7 @@ std::string series_csv(const std::vector<const RunHistory*>& runs, std::int64_t 
   };
   for (const auto* run : runs) {
     for (const WindowScalar s : kAllScalars) add_column(fmt::format("{}.{}", run->label(), scalar_key(s)));
-    for (const int e : experts) add_column(fmt::format("{}.queue_e{}", run->label(), e));
+    for (const int e : experts) add_column(fmt::format("{}.{}_e{}", run->label(), channel_key(channel), e));
   }
   out += '\n';
   for (std::int64_t w = first; w < last; ++w) {
@@ -60,7 +59,7 @@ std::string series_csv(const std::vector<const RunHistory*>& runs, std::int64_t 
       for (const int e : experts) {
         out += ',';
         if (present && e >= 0 && e < run->experts())
-          append_number(out, run->channel(ExpertChannel::queue).aggregate_row(w, w + 1, e));
+          append_number(out, run->channel(channel).aggregate_row(w, w + 1, e));
       }
     }
     out += '\n';

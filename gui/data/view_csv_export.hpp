@@ -11,11 +11,15 @@
 
 namespace routelab::gui {
 
+// A CSV field: as is, or quoted when it holds a comma, quote or newline (labels come from router
+// names, which never should, but a CSV must not break if one does).
+std::string csv_field(const std::string& text);
+
 // One row per window in [first, last) (clipped to the longest run): window,start_tick,end_tick and,
-// per run, its scalars and the queue length of each expert in `experts` (the finest detail held;
-// empty cells where a run has no such window or no value).
+// per run, its scalars and `channel` of each expert in `experts` (columns <router>.<channel>_e<N>;
+// the finest detail held; empty cells where a run has no such window or no value).
 std::string series_csv(const std::vector<const RunHistory*>& runs, std::int64_t first, std::int64_t last,
-                       const std::vector<int>& experts);
+                       const std::vector<int>& experts, ExpertChannel channel);
 
 // One row per display row of the raster: expert range, then one cell per pixel column; the header
 // names each column's window range.

@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -25,7 +26,8 @@ EventPanel::EventPanel(OverloadEventModel& model, TimeAxis& axis, QWidget* paren
       run_filter_(new QComboBox(this)),
       expert_filter_(new QSpinBox(this)),
       peak_filter_(new QSpinBox(this)),
-      count_(new QLabel(this)) {
+      count_(new QLabel(this)),
+      export_button_(new QPushButton("Export CSV...", this)) {
   proxy_->setSourceModel(&model_);
   table_->setObjectName("event_table");
   table_->setModel(proxy_);
@@ -62,6 +64,9 @@ EventPanel::EventPanel(OverloadEventModel& model, TimeAxis& axis, QWidget* paren
   filters->addWidget(expert_filter_);
   filters->addWidget(peak_filter_);
   filters->addWidget(count_);
+  export_button_->setObjectName("export_events_button");
+  export_button_->setToolTip("Write the events as the table shows them (filters and sort applied) to a CSV file");
+  filters->addWidget(export_button_);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(2, 2, 2, 2);
   layout->addLayout(filters);
@@ -71,6 +76,7 @@ EventPanel::EventPanel(OverloadEventModel& model, TimeAxis& axis, QWidget* paren
   connect(run_filter_, &QComboBox::currentIndexChanged, this, [this](int index) { proxy_->set_run(index - 1); });
   connect(expert_filter_, &QSpinBox::valueChanged, proxy_, &EventFilterProxy::set_expert);
   connect(peak_filter_, &QSpinBox::valueChanged, this, [this](int peak) { proxy_->set_minimum_peak(peak); });
+  connect(export_button_, &QPushButton::clicked, this, &EventPanel::export_requested);
   connect(table_, &QTableView::clicked, this, [this](const QModelIndex& index) { jump_to_proxy_row(index.row()); });
   connect(table_, &QTableView::activated, this, [this](const QModelIndex& index) { jump_to_proxy_row(index.row()); });
   for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
@@ -97,6 +103,13 @@ void EventPanel::jump_to_proxy_row(int proxy_row) {
   const int expert = model_.event_at(row).expert;
   axis_.jump_to(window, expert);
   emit event_chosen(model_.run_at(row), expert, window);
+}
+
+std::vector<int> EventPanel::shown_rows() const {
+  std::vector<int> rows;
+  rows.reserve(static_cast<std::size_t>(proxy_->rowCount()));
+  for (int r = 0; r < proxy_->rowCount(); ++r) rows.push_back(proxy_->mapToSource(proxy_->index(r, 0)).row());
+  return rows;
 }
 
 void EventPanel::update_count() {

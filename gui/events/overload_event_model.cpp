@@ -1,5 +1,7 @@
 #include "gui/events/overload_event_model.hpp"
 
+#include "gui/events/event_card.hpp"
+
 namespace routelab::gui {
 
 OverloadEventModel::OverloadEventModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -58,7 +60,8 @@ QVariant OverloadEventModel::data(const QModelIndex& index, int role) const {
   const RunHistory& run = *runs_[static_cast<std::size_t>(run_at(row))];
   if (role == kRunIndexRole) return run_at(row);
   if (role == kStartWindowRole) return start_window_at(row);
-  const bool display = role == Qt::DisplayRole || role == Qt::ToolTipRole;
+  if (role == Qt::ToolTipRole) return event_card_text(run, event);  // the heatmap lane's hover card
+  const bool display = role == Qt::DisplayRole;
   if (!display && role != kSortRole) {
     if (role == Qt::TextAlignmentRole && index.column() != run_column && index.column() != cause_column)
       return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

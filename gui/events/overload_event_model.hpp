@@ -34,6 +34,7 @@ class OverloadEventModel : public QAbstractTableModel {
   double start_window_at(int row) const;
   int run_count() const { return static_cast<int>(runs_.size()); }
   QString run_label(int run) const;
+  const RunHistory& run_history(int run) const { return *runs_[static_cast<std::size_t>(run)]; }
   std::int64_t events_not_kept() const;  // over RunHistory::kMaxEventsKept, summed over runs
 
   int rowCount(const QModelIndex& parent = {}) const override;

@@ -1,11 +1,13 @@
-// The overload event table: numeric sorting, every filter, incremental rows, and a click that moves
-// the shared cursor to the event and highlights its expert.
+// The overload event table: numeric sorting, every filter, incremental rows, a click that moves
+// the shared cursor to the event and highlights its expert, the CSV export of the rows shown and
+// the hover card as the rows' tooltip.
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
 #include <memory>
 
+#include "gui/events/event_csv_export.hpp"
 #include "gui/events/event_filter_proxy.hpp"
 #include "gui/events/event_panel.hpp"
 #include "gui/events/overload_event_model.hpp"
@@ -134,6 +136,29 @@ class EventTableTest : public QObject {
     QCOMPARE((axis.first() + axis.last()) / 2, 30.5);
     QCOMPARE(axis.span(), 4.0);
     QCOMPARE(chosen.at(0).at(0).toInt(), 1);  // run index of greedy
+  }
+
+  void exports_the_rows_shown_as_csv() {
+    OverloadEventModel model;
+    model.set_runs({hash_.get(), greedy_.get()});
+    TimeAxis axis;
+    EventPanel panel(model, axis);
+    panel.table()->sortByColumn(OverloadEventModel::peak_column, Qt::DescendingOrder);
+    panel.proxy()->set_minimum_peak(10);  // leaves 100, 40, 10 in that order
+    const QStringList lines = QString::fromStdString(event_table_csv(model, panel.shown_rows())).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines[0], QString("router,expert,cause,start_tick,end_tick,start_window,end_window,duration_ticks,peak"));
+    QCOMPARE(lines[1], QString("hash,5,arrivals_above_capacity,1200,1300,12,13,100,100"));
+    QCOMPARE(lines[2], QString("greedy,7,arrivals_above_capacity,3050,3100,30.5,31,50,40"));
+    QCOMPARE(lines[3], QString("hash,3,queue_above_threshold,2000,2600,20,26,600,10"));
+  }
+
+  void tooltip_is_the_event_card() {
+    OverloadEventModel model;
+    model.set_runs({hash_.get(), greedy_.get()});
+    const QString card = model.data(model.index(3, OverloadEventModel::peak_column), Qt::ToolTipRole).toString();
+    for (const char* part : {"greedy", "expert 7", "arrivals above capacity", "tick 3050", "tick 3100", "peak: 40"})
+      QVERIFY2(card.contains(part), qPrintable(card + " lacks " + part));
   }
 };
 

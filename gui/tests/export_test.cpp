@@ -20,6 +20,7 @@
 #include "gui/app/main_window.hpp"
 #include "gui/app/run_toolbar.hpp"
 #include "gui/app/scenario_panel.hpp"
+#include "gui/events/overload_event_model.hpp"
 #include "gui/tests/gui_test_suites.hpp"
 #include "gui/views/plot_stack.hpp"
 #include "gui/views/time_axis.hpp"
@@ -100,12 +101,23 @@ class ExportTest : public QObject {
     QCOMPARE(heatmap[0].size(), static_cast<qsizetype>(raster.columns + 1));
     const int column = raster.columns / 2;
     QCOMPARE(heatmap[1][column + 1].toFloat(), raster.values[static_cast<std::size_t>(column * raster.rows)]);
+    const QString events = directory.filePath("events.csv");
+    QVERIFY2(window.export_events_csv(events, &error), qPrintable(error));
+    const auto event_rows = read_csv(events);
+    QCOMPARE(event_rows.size(), static_cast<qsizetype>(window.event_model().rowCount() + 1));
+    QCOMPARE(event_rows[0][0], QString("router"));
+    QVERIFY(event_rows.size() > 1);  // hash overloads on the default scenario
+    const QString confirmation = window.export_confirmation(written);
+    QVERIFY2(confirmation.contains("scenario default") && confirmation.contains("hash, greedy") &&
+                 confirmation.contains(written[0]) && confirmation.contains(written[2]),
+             qPrintable(confirmation));
     QVERIFY(QDir(directory.path()).entryList({"*.partial", "*.tmp*"}, QDir::Files).isEmpty());
     for (const QString& name : QDir(directory.path()).entryList(QDir::Files)) QVERIFY2(!name.contains('~'), qPrintable(name));
 
     QVERIFY(!window.export_png(directory.filePath("missing/dir/view.png"), &error));
     QVERIFY(error.contains("missing/dir/view.png"));
     QVERIFY(!window.export_csv(directory.filePath("missing/view.csv"), &written, &error));
+    QVERIFY(!window.export_events_csv(directory.filePath("missing/events.csv"), &error));
     QVERIFY(!QFile::exists(directory.filePath("missing")));
   }
 
@@ -120,6 +132,8 @@ class ExportTest : public QObject {
       window.run_toolbar()->speed_slider()->setValue(31);
       window.findChild<QComboBox*>("channel_box")->setCurrentIndex(2);
       window.findChild<QLineEdit*>("experts_edit")->setText("4, 9");
+      window.findChild<QComboBox*>("scale_box")->setCurrentIndex(1);
+      window.findChild<QComboBox*>("expert_series_box")->setCurrentIndex(index_of(ExpertChannel::drops));
       window.save_settings(settings);
     }
     settings.sync();
@@ -131,6 +145,8 @@ class ExportTest : public QObject {
     QCOMPARE(restored.run_toolbar()->speed_slider()->value(), 31);
     QVERIFY(restored.plot_stack()->channel() == ExpertChannel::queue);
     QCOMPARE(restored.plot_stack()->selected_experts(), (std::vector<int>{4, 9}));
+    QVERIFY(restored.plot_stack()->color_scale() == ScaleKind::log);
+    QVERIFY(restored.plot_stack()->expert_series() == ExpertChannel::drops);
   }
 };
 

@@ -21,6 +21,7 @@ std::unique_ptr<QObject> make_run_control_test();
 std::unique_ptr<QObject> make_export_test();
 std::unique_ptr<QObject> make_sqlite_catalog_test();
 std::unique_ptr<QObject> make_command_line_test();
+std::unique_ptr<QObject> make_heatmap_views_test();
 
 inline const std::vector<Suite>& suites() {
   static const std::vector<Suite> all = {
@@ -29,6 +30,7 @@ inline const std::vector<Suite>& suites() {
       {"event_table", &make_event_table_test},     {"run_control", &make_run_control_test},
       {"export", &make_export_test},               {"sqlite_catalog", &make_sqlite_catalog_test},
       {"command_line", &make_command_line_test},
+      {"heatmap_views", &make_heatmap_views_test},
   };
   return all;
 }

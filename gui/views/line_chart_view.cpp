@@ -89,17 +89,47 @@ void LineChartView::paint_line(QPainter& painter, const QRect& plot, const Chart
   flush();
 }
 
+std::vector<double> LineChartView::value_ticks(const QRect& plot, double y_max) const {
+  // Grid lines every ~half a text line; labels are thinned from these, so a squeezed chart keeps some.
+  const int max_ticks = std::max(2, plot.height() / (fontMetrics().height() / 2 + 4));
+  return nice_ticks(0, y_max, max_ticks);
+}
+
+std::vector<AxisLabel> LineChartView::value_labels(const QRect& plot, double y_max) const {
+  const QFontMetrics metrics = fontMetrics();
+  const std::vector<double> ticks = value_ticks(plot, y_max);
+  std::vector<double> positions;
+  for (const double t : ticks) positions.push_back(plot.bottom() - t / y_max * (plot.height() - 1));
+  std::vector<double> ascending(positions.rbegin(), positions.rend());
+  const int stride = label_stride(ascending, metrics.height());
+  std::vector<AxisLabel> labels;
+  for (std::size_t i = 0; i < ticks.size(); i += static_cast<std::size_t>(stride)) {
+    const double baseline = std::clamp(positions[i] + metrics.ascent() / 2.0 - 1, static_cast<double>(metrics.ascent()),
+                                       static_cast<double>(height() - metrics.descent()));
+    labels.push_back({baseline, format_value(ticks[i])});
+  }
+  return labels;
+}
+
+double LineChartView::padded_maximum() const {
+  const double y_max = visible_maximum() * 1.05;
+  return y_max > 0 ? y_max : (percent_ ? 0.01 : 1);
+}
+
+std::vector<AxisLabel> LineChartView::value_axis_labels() const {
+  return value_labels(plot_rect(), padded_maximum());
+}
+
 void LineChartView::paint_value_axis(QPainter& painter, const QRect& plot, double y_max) const {
   const QFontMetrics metrics = painter.fontMetrics();
-  const int max_ticks = std::max(2, plot.height() / (metrics.height() + 6));
-  for (const double t : nice_ticks(0, y_max, max_ticks)) {
+  painter.setPen(QPen(QColor(0, 0, 0, 28), 1));
+  for (const double t : value_ticks(plot, y_max)) {
     const double y = plot.bottom() - t / y_max * (plot.height() - 1);
-    painter.setPen(QPen(QColor(0, 0, 0, 28), 1));
     painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
-    painter.setPen(palette().windowText().color());
-    const QString text = format_value(t);
-    painter.drawText(QPointF(plot.left() - 6 - metrics.horizontalAdvance(text), y + metrics.ascent() / 2.0 - 1), text);
   }
+  painter.setPen(palette().windowText().color());
+  for (const AxisLabel& label : value_labels(plot, y_max))
+    painter.drawText(QPointF(plot.left() - 6 - metrics.horizontalAdvance(label.text), label.y), label.text);
 }
 
 void LineChartView::paint_legend(QPainter& painter, const QRect& plot) const {
@@ -146,8 +176,7 @@ void LineChartView::paint_content(QPainter& painter) {
   if (plot.width() <= 0 || plot.height() <= 0) return;
   painter.fillRect(plot, palette().base());
   paint_time_grid(painter);
-  double y_max = visible_maximum() * 1.05;
-  if (!(y_max > 0)) y_max = percent_ ? 0.01 : 1;
+  const double y_max = padded_maximum();
   paint_value_axis(painter, plot, y_max);
   painter.save();
   painter.setClipRect(plot);

@@ -13,6 +13,11 @@
 
 namespace routelab::gui {
 
+struct AxisLabel {
+  double y = 0;  // baseline, kept inside the widget
+  QString text;
+};
+
 struct ChartLine {
   QString label;
   QColor colour;
@@ -37,8 +42,11 @@ class LineChartView : public TimeView {
   void set_lines(std::vector<ChartLine> lines);
   void set_event_tracks(std::vector<EventTrack> tracks);
   void set_percent(bool percent) { percent_ = percent; }
+  void set_title(QString title) { title_ = std::move(title); update(); }
   const std::vector<ChartLine>& lines() const { return lines_; }
   const QString& title() const { return title_; }
+  // The value labels as painted at the current size (a squeezed chart keeps every other one).
+  std::vector<AxisLabel> value_axis_labels() const;
 
   QSize minimumSizeHint() const override { return {320, 60}; }
 
@@ -50,6 +58,9 @@ class LineChartView : public TimeView {
   double visible_maximum() const;
   void paint_line(QPainter& painter, const QRect& plot, const ChartLine& line, double y_max) const;
   void paint_value_axis(QPainter& painter, const QRect& plot, double y_max) const;
+  std::vector<double> value_ticks(const QRect& plot, double y_max) const;
+  std::vector<AxisLabel> value_labels(const QRect& plot, double y_max) const;
+  double padded_maximum() const;
   void paint_legend(QPainter& painter, const QRect& plot) const;
   void paint_event_tracks(QPainter& painter, const QRect& plot) const;
   QString format_value(double value) const;

@@ -1,6 +1,8 @@
 #pragma once
 // The central view: one heatmap per run stacked on top, the line charts below (every run overlaid
-// in its own colour), the time ruler and the scrubber; all on one TimeAxis.
+// in its own colour), the time ruler and the scrubber; all on one TimeAxis. Heatmaps and charts
+// scroll (vertically) when the window is shorter than their minimum heights, so 64 experts keep
+// readable rows on any screen; the ruler stays in view.
 #include <QByteArray>
 #include <QColor>
 #include <QImage>
@@ -14,6 +16,7 @@
 #include "gui/views/heatmap_view.hpp"
 #include "gui/views/line_chart_view.hpp"
 
+class QScrollArea;
 class QSplitter;
 class QVBoxLayout;
 
@@ -34,8 +37,18 @@ class PlotStack : public QWidget {
   void refresh();                                     // new data arrived: rescale and repaint
   void set_channel(ExpertChannel channel);
   ExpertChannel channel() const { return style_.channel; }
+  void set_color_scale(ScaleKind scale);
+  ScaleKind color_scale() const { return style_.scale; }
+  // The per-expert chart: which channel it shows for the selected experts.
+  void set_expert_series(ExpertChannel channel);
+  ExpertChannel expert_series() const { return expert_series_; }
+  // One selection for typed ("3, 17") and clicked experts: sorted, no duplicates; a click on a
+  // heatmap row toggles its expert.
   void set_selected_experts(std::vector<int> experts);
-  const std::vector<int>& selected_experts() const { return selected_experts_; }
+  void toggle_expert(int expert);
+  const std::vector<int>& selected_experts() const { return style_.selected_experts; }
+  LineChartView* expert_chart() const { return expert_chart_; }
+  QScrollArea* scroll_area() const { return scroll_; }
 
   const std::vector<HeatmapView*>& heatmaps() const { return heatmaps_; }
   const std::vector<LineChartView*>& charts() const { return charts_; }
@@ -49,15 +62,20 @@ class PlotStack : public QWidget {
   QByteArray save_layout() const;
   void restore_layout(const QByteArray& state);
 
+ signals:
+  void selected_experts_changed();  // by a click on a heatmap row or set_selected_experts()
+
  private:
   void rebuild_chart_lines();
-  std::vector<int> experts_for_queue_chart() const;
+  std::vector<int> experts_for_expert_chart() const;
+  void align_ruler_with_scrolled_plots();
 
   TimeAxis& axis_;
   HeatmapStyle style_;
   std::vector<const RunHistory*> runs_;
-  std::vector<int> selected_experts_;
+  ExpertChannel expert_series_ = ExpertChannel::queue;
   int charted_highlight_ = -1;
+  QScrollArea* scroll_;
   QSplitter* outer_;
   QSplitter* heatmap_splitter_;
   QSplitter* chart_splitter_;
@@ -66,7 +84,8 @@ class PlotStack : public QWidget {
   LineChartView* load_chart_;
   LineChartView* drop_chart_;
   LineChartView* latency_chart_;
-  LineChartView* queue_chart_;
+  LineChartView* expert_chart_;
+  QWidget* ruler_row_;
   TimeRuler* ruler_;
   ReplayBar* replay_bar_;
 };

@@ -109,7 +109,10 @@ void TimeView::mouseReleaseEvent(QMouseEvent* event) {
   if (event->button() != Qt::LeftButton || !pressed_) return;
   pressed_ = false;
   if (dragging_) return;
-  if (!plot_rect().contains(event->position().toPoint())) return;
+  if (!plot_rect().contains(event->position().toPoint())) {
+    handle_click_outside_plot(event->position());
+    return;
+  }
   const double window = window_at(event->position().x());
   axis_.set_cursor(window);
   emit clicked(window, event->position());

@@ -35,6 +35,9 @@ class TimeView : public QWidget {
   virtual int top_margin() const { return 2; }
   virtual int bottom_margin() const { return 2; }
   virtual void paint_content(QPainter& painter) = 0;
+  // A click (press and release without a drag) outside the plot area; true when the view used it
+  // (the heatmap's event lane zooms to the event), false to ignore it.
+  virtual bool handle_click_outside_plot(QPointF /*position*/) { return false; }
   void paint_time_grid(QPainter& painter) const;
 
   void paintEvent(QPaintEvent* event) override;
