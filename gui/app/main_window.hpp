@@ -9,6 +9,7 @@
 
 #include "gui/app/command_line.hpp"
 #include "gui/run/run_group.hpp"
+#include "gui/saved_runs/expected_fingerprints.hpp"
 #include "routers/router_registry.hpp"
 #include "scenarios/run_builder/run_builder.hpp"
 #include "scenarios/run_builder/trained_model_cache.hpp"
@@ -57,6 +58,15 @@ class MainWindow : public QMainWindow {
   bool export_csv(const QString& path, QStringList* written, QString* error);
   QImage grab_window_image();
 
+  // Saved runs (gui/saved_runs): `routelab run/compare --out` directories, opened by re-running
+  // one replication through the run builder (all paused at first, then run to the end) and
+  // checking its fingerprints when it finishes (saved_run_checked); saved in the same layout.
+  // False with a message naming the file and field; the current runs are kept then.
+  bool open_saved_run(const QString& directory, std::uint64_t replication, QString* error);
+  bool save_run_results(const QString& directory, bool replace, QString* error);
+  // Re-runs one run of a sweep database (gui/sweeps/sweep_point.hpp) and checks its fingerprint.
+  bool open_sweep_run(const QString& database, const QString& run_id, QString* error);
+
   void save_settings(QSettings& settings) const;
   void restore_settings(QSettings& settings);
   void set_persist_settings(bool persist) { persist_settings_ = persist; }
@@ -67,6 +77,8 @@ class MainWindow : public QMainWindow {
   void runs_finished();
   void runs_failed(const QString& message);   // no router could run
   void router_failed(const QString& message);  // one router could not run; the others go on
+  // A reopened run (saved run or sweep point) finished: ok when its fingerprints match the file's.
+  void saved_run_checked(bool ok, const QString& message);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -84,6 +96,9 @@ class MainWindow : public QMainWindow {
   void export_png_dialog();
   void export_csv_dialog();
   void open_sweep_dialog();
+  void open_saved_run_dialog();
+  void save_run_dialog();
+  void check_fingerprints_when_finished(std::vector<ExpectedFingerprint> expected);
 
   const RouterRegistry& registry_;
   TrainedModelCache models_;  // learned routers train once per scenario for the app's lifetime

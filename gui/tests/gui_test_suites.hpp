@@ -21,6 +21,8 @@ std::unique_ptr<QObject> make_run_control_test();
 std::unique_ptr<QObject> make_export_test();
 std::unique_ptr<QObject> make_sqlite_catalog_test();
 std::unique_ptr<QObject> make_command_line_test();
+std::unique_ptr<QObject> make_saved_runs_test();
+std::unique_ptr<QObject> make_sweep_charts_test();
 
 inline const std::vector<Suite>& suites() {
   static const std::vector<Suite> all = {
@@ -28,7 +30,8 @@ inline const std::vector<Suite>& suites() {
       {"data_adapters", &make_data_adapters_test}, {"time_axis", &make_time_axis_test},
       {"event_table", &make_event_table_test},     {"run_control", &make_run_control_test},
       {"export", &make_export_test},               {"sqlite_catalog", &make_sqlite_catalog_test},
-      {"command_line", &make_command_line_test},
+      {"command_line", &make_command_line_test},   {"saved_runs", &make_saved_runs_test},
+      {"sweep_charts", &make_sweep_charts_test},
   };
   return all;
 }
