@@ -58,6 +58,7 @@ SweepChartPanel::SweepChartPanel(SweepRuns runs, QWidget* parent)
   splitter->addWidget(chart_);
   splitter->addWidget(point_area);
   splitter->setStretchFactor(0, 4);
+  splitter->setSizes({520, 160});  // the chart first; a point's runs are a handful of rows
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(controls);
   layout->addWidget(splitter, 1);

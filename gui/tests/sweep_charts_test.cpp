@@ -3,6 +3,7 @@
 // and a chart point of a real `routelab sweep run` database opened as a run with the stored
 // fingerprint.
 #include <QDir>
+#include <QImage>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -12,6 +13,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <set>
 
 #include "gui/app/main_window.hpp"
 #include "gui/run/run_session.hpp"
@@ -138,6 +140,15 @@ class SweepChartsTest : public QObject {
     QCOMPARE(data.series[0].router, std::string("greedy"));
     QCOMPARE(data.series[0].points.size(), std::size_t{3});
     QCOMPARE(data.series[1].points.size(), std::size_t{1});  // the constraint keeps hash at cf 1.5 only
+
+    // Drawn: lines, bands and labels in the run colours, not a blank widget.
+    const QImage shot = browser.grab().toImage();
+    if (qEnvironmentVariableIsSet("GF_SHOT")) shot.save(qEnvironmentVariable("GF_SHOT"));
+    std::set<QRgb> colours;
+    const QImage chart = panel->chart()->grab().toImage();
+    for (int y = 0; y < chart.height(); y += 3)
+      for (int x = 0; x < chart.width(); x += 3) colours.insert(chart.pixel(x, y));
+    QVERIFY2(colours.size() > 30, "the chart looks blank");
 
     // The oracle straight from the database: greedy at capacity factor 1.25, zipf 1.2.
     const results::Database db(database.toStdString(), results::Database::Mode::read_only);
