@@ -5,11 +5,13 @@
 
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "gui/app/command_line.hpp"
 #include "gui/run/run_group.hpp"
 #include "gui/saved_runs/expected_fingerprints.hpp"
+#include "gui/saved_runs/saved_run_writer.hpp"
 #include "routers/router_registry.hpp"
 #include "scenarios/run_builder/run_builder.hpp"
 #include "scenarios/run_builder/trained_model_cache.hpp"
@@ -64,6 +66,9 @@ class MainWindow : public QMainWindow {
   // False with a message naming the file and field; the current runs are kept then.
   bool open_saved_run(const QString& directory, std::uint64_t replication, QString* error);
   bool save_run_results(const QString& directory, bool replace, QString* error);
+  // The same on a worker thread (a save re-runs the routers, seconds on a large scenario); the
+  // window stays live and run_results_saved reports the outcome. False if a save is under way.
+  bool save_run_results_in_background(const QString& directory, bool replace);
   // Re-runs one run of a sweep database (gui/sweeps/sweep_point.hpp) and checks its fingerprint.
   bool open_sweep_run(const QString& database, const QString& run_id, QString* error);
 
@@ -79,6 +84,7 @@ class MainWindow : public QMainWindow {
   void router_failed(const QString& message);  // one router could not run; the others go on
   // A reopened run (saved run or sweep point) finished: ok when its fingerprints match the file's.
   void saved_run_checked(bool ok, const QString& message);
+  void run_results_saved(bool ok, const QString& message);  // the message names the directory or the error
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -99,6 +105,7 @@ class MainWindow : public QMainWindow {
   void open_saved_run_dialog();
   void save_run_dialog();
   void check_fingerprints_when_finished(std::vector<ExpectedFingerprint> expected);
+  bool make_save_request(SaveRequest& request, QString* error) const;
 
   const RouterRegistry& registry_;
   TrainedModelCache models_;  // learned routers train once per scenario for the app's lifetime
@@ -116,6 +123,8 @@ class MainWindow : public QMainWindow {
   bool selection_dirty_ = false;
   bool persist_settings_ = true;
   QString last_export_directory_;
+  std::jthread save_thread_;  // last member: joined before anything the save reads goes away
+  bool saving_ = false;
 };
 
 }  // namespace routelab::gui

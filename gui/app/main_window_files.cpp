@@ -1,5 +1,4 @@
 // MainWindow: exports, settings, saved runs and the sweep database browser.
-#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -168,25 +167,75 @@ bool MainWindow::open_sweep_run(const QString& database, const QString& run_id, 
   }
 }
 
-bool MainWindow::save_run_results(const QString& directory, bool replace, QString* error) {
+bool MainWindow::make_save_request(SaveRequest& request, QString* error) const {
   if (!group_) {
     if (error) *error = "there is no run to save: start a run first";
     return false;
   }
-  SaveRequest request{.shown = group_->scenario(), .routers = {}, .replication = group_->replication(), .shown_results = {}};
+  request.shown = group_->scenario();
+  request.replication = group_->replication();
   for (RunSession* session : group_->sessions()) {
     request.routers.push_back(session->router_name());
     if (session->thread().run_finished() && !session->failure())
       request.shown_results.insert(request.shown_results.end(), session->results().begin(), session->results().end());
   }
+  return true;
+}
+
+namespace {
+
+// Runs a save; the message says what was saved where, or why nothing was.
+bool write_saved_run(const RunBuilder& builder, const SaveRequest& request, const QString& directory, bool replace,
+                     QString* message) {
   try {
-    write_run_results(builder_, request, directory.toStdString(), replace);
+    write_run_results(builder, request, directory.toStdString(), replace);
   } catch (const std::exception& e) {
-    if (error) *error = QString::fromStdString(e.what());
+    *message = QString::fromStdString(e.what());
     return false;
   }
-  statusBar()->showMessage(QString("saved %1 (%2) to %3").arg(QString::fromStdString(group_->scenario().name),
-                                                              QString::fromStdString(request.routers.front()), directory), 10000);
+  *message = QString("saved %1 (%2 router(s), replication %3) to %4")
+                 .arg(QString::fromStdString(request.shown.name))
+                 .arg(request.routers.size())
+                 .arg(request.replication)
+                 .arg(directory);
+  return true;
+}
+
+}  // namespace
+
+bool MainWindow::save_run_results(const QString& directory, bool replace, QString* error) {
+  SaveRequest request;
+  if (!make_save_request(request, error)) return false;
+  QString message;
+  if (!write_saved_run(builder_, request, directory, replace, &message)) {
+    if (error) *error = message;
+    return false;
+  }
+  statusBar()->showMessage(message, 10000);
+  return true;
+}
+
+bool MainWindow::save_run_results_in_background(const QString& directory, bool replace) {
+  SaveRequest request;
+  QString error;
+  if (saving_) return false;
+  if (!make_save_request(request, &error)) {
+    emit run_results_saved(false, error);
+    return true;
+  }
+  saving_ = true;
+  statusBar()->showMessage(QString("saving to %1 (re-running the routers for the result files)...").arg(directory));
+  if (save_thread_.joinable()) save_thread_.join();
+  save_thread_ = std::jthread([this, request = std::move(request), directory, replace] {
+    QString message;
+    const bool ok = write_saved_run(builder_, request, directory, replace, &message);
+    QMetaObject::invokeMethod(this, [this, ok, message] {
+      saving_ = false;
+      if (ok) statusBar()->showMessage(message, 10000);
+      else show_error("Save failed", message);
+      emit run_results_saved(ok, message);
+    }, Qt::QueuedConnection);
+  });
   return true;
 }
 
@@ -225,11 +274,7 @@ void MainWindow::save_run_dialog() {
       return;
     replace = true;
   }
-  QString error;
-  QApplication::setOverrideCursor(Qt::WaitCursor);  // the headless re-run takes as long as a fast run
-  const bool saved = save_run_results(directory, replace, &error);
-  QApplication::restoreOverrideCursor();
-  if (!saved) show_error("Save failed", error);
+  if (!save_run_results_in_background(directory, replace)) show_error("Save failed", "a save is still under way");
 }
 
 void MainWindow::save_settings(QSettings& settings) const {

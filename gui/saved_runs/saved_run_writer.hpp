@@ -16,7 +16,7 @@
 namespace routelab::gui {
 
 struct SaveRequest {
-  const ScenarioSpec& shown;          // the scenario the app ran (its seed and window length as shown)
+  ScenarioSpec shown;                 // the scenario the app ran (its seed and window length as shown)
   std::vector<std::string> routers;   // router names, in the app's order
   std::uint64_t replication = 0;      // the replication shown (saved with all of the scenario's)
   std::vector<RunResult> shown_results;  // the app's finished runs (may be empty): checked against the re-run

@@ -107,6 +107,16 @@ class SavedRunsTest : public QObject {
     QVERIFY2(error.contains("--out") || error.contains(directory), qPrintable(error));
     QVERIFY(QFile::exists(QDir(directory).filePath("summary.json")));
 
+    // The menu's save runs on a worker thread and reports when done; the same files come out.
+    QSignalSpy saved(&window, &MainWindow::run_results_saved);
+    const QString background = scratch.filePath("saved-in-background");
+    QVERIFY(window.save_run_results_in_background(background, false));
+    QVERIFY(!window.save_run_results_in_background(scratch.filePath("second"), false));  // one save at a time
+    QVERIFY(saved.wait(60000) || !saved.isEmpty());
+    QVERIFY2(saved.front()[0].toBool(), qPrintable(saved.front()[1].toString()));
+    QVERIFY2(saved.front()[1].toString().contains(background), qPrintable(saved.front()[1].toString()));
+    QCOMPARE(fingerprints_in(read_file(QDir(background).filePath("summary.json"))), shown);
+
     window.discard_runs();
     const auto [ok, message] = open_and_check(window, directory, &error);
     QVERIFY2(ok, qPrintable(message));
@@ -145,6 +155,19 @@ class SavedRunsTest : public QObject {
     QVERIFY(run_to_end(live));
     QCOMPARE(fingerprints_of(live), shown);
     QCOMPARE(live.group()->histories().front()->windows(), window.group()->histories().front()->windows());
+  }
+
+  void a_layered_trace_result_opens_with_every_layer_checked() {
+    QTemporaryDir scratch;
+    const QString directory = scratch.filePath("layers");
+    QVERIFY(!run_cli({"compare", "--scenario", "deepseek-layers", "--routers", "greedy", "--out", directory}).isEmpty());
+    MainWindow window(registry_);
+    window.set_persist_settings(false);
+    QString error;
+    const auto [ok, message] = open_and_check(window, directory, &error);
+    QVERIFY2(ok, qPrintable(message));
+    QVERIFY2(message.contains("26 fingerprints"), qPrintable(message));  // one per layer of the trace
+    QCOMPARE(window.group()->sessions().front()->results().size(), std::size_t{26});
   }
 
   void damaged_directories_name_the_file_and_field_and_keep_the_runs() {

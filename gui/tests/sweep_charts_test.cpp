@@ -142,8 +142,6 @@ class SweepChartsTest : public QObject {
     QCOMPARE(data.series[1].points.size(), std::size_t{1});  // the constraint keeps hash at cf 1.5 only
 
     // Drawn: lines, bands and labels in the run colours, not a blank widget.
-    const QImage shot = browser.grab().toImage();
-    if (qEnvironmentVariableIsSet("GF_SHOT")) shot.save(qEnvironmentVariable("GF_SHOT"));
     std::set<QRgb> colours;
     const QImage chart = panel->chart()->grab().toImage();
     for (int y = 0; y < chart.height(); y += 3)
