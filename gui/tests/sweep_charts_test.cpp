@@ -3,6 +3,7 @@
 // and a chart point of a real `routelab sweep run` database opened as a run with the stored
 // fingerprint.
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -210,6 +211,41 @@ class SweepChartsTest : public QObject {
     // A run id that is not in the database is named.
     QVERIFY(!window.open_sweep_run(database, "0000000000000000", &error));
     QVERIFY2(error.contains("no run with run_id '0000000000000000'"), qPrintable(error));
+  }
+
+  void a_sweep_over_a_scenario_file_reopens_from_its_folder() {
+    QTemporaryDir scratch;
+    QVERIFY(QDir(scratch.path()).mkpath("scenarios"));
+    QVERIFY(QFile::copy(QDir(ROUTELAB_EXAMPLES_DIR).filePath("../scenarios/library/zipf-mild.toml"),
+                        scratch.filePath("scenarios/base.toml")));
+    QFile sweep(scratch.filePath("file-sweep.toml"));
+    QVERIFY(sweep.open(QIODevice::WriteOnly));
+    sweep.write("scenario = \"scenarios/base.toml\"\nrouters = [\"greedy\"]\n[set]\nlength.tokens = 8192\n"
+                "[grid]\nrouting.capacity_factor = [1.0, 1.5]\n");
+    sweep.close();
+    const QString database = scratch.filePath("file-sweep.sqlite");
+    QVERIFY(!run_cli({"sweep", "run", sweep.fileName(), "--db", database, "--jobs", "1"}).isEmpty());
+    const results::Database db(database.toStdString(), results::Database::Mode::read_only);
+    const std::string run_id = db.single_text("SELECT run_id FROM runs ORDER BY plan_index LIMIT 1");
+
+    MainWindow window(registry_);
+    window.set_persist_settings(false);
+    QString error;
+    QSignalSpy checked(&window, &MainWindow::saved_run_checked);
+    QVERIFY2(window.open_sweep_run(database, QString::fromStdString(run_id), &error), qPrintable(error));
+    QVERIFY(checked.wait(60000) || !checked.isEmpty());
+    QVERIFY2(checked.front()[0].toBool(), qPrintable(checked.front()[1].toString()));
+
+    // The base scenario edited since the sweep: named, not silently run as something else.
+    QFile base(scratch.filePath("scenarios/base.toml"));
+    QVERIFY(base.open(QIODevice::ReadOnly));
+    const QByteArray text = base.readAll();
+    base.close();
+    QVERIFY(base.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    base.write("replications = 2\n" + text);  // a top-level key, before the first table
+    base.close();
+    QVERIFY(!window.open_sweep_run(database, QString::fromStdString(run_id), &error));
+    QVERIFY2(error.contains("params_fingerprint") && error.contains("base.toml"), qPrintable(error));
   }
 };
 
