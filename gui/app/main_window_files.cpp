@@ -109,7 +109,12 @@ void MainWindow::open_sweep_dialog() {
     browser->setAttribute(Qt::WA_DeleteOnClose);
     connect(browser, &SweepBrowser::open_run_requested, this, [this](const QString& database, const QString& run_id) {
       QString error;
-      if (!open_sweep_run(database, run_id, &error)) show_error("Cannot open the sweep run", error);
+      if (!open_sweep_run(database, run_id, &error)) {
+        show_error("Cannot open the sweep run", error);
+        return;
+      }
+      raise();  // the run plays here, behind the browser otherwise
+      activateWindow();
     });
     browser->show();
   } catch (const std::exception& e) {
