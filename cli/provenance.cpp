@@ -33,7 +33,8 @@ const char* routelab_version() { return ROUTELAB_VERSION; }
 std::vector<ScenarioOverride> scenario_overrides(const ScenarioOptions& options) {
   std::vector<ScenarioOverride> overrides;
   for (const std::string& set : options.sets) overrides.push_back(parse_override_argument(set));
-  if (options.seed_option && options.seed_option->count() > 0) overrides.push_back({"seed", std::to_string(options.seed)});
+  if (options.seed_option && options.seed_option->count() > 0)
+    if (auto seed = seed_override(options.seed)) overrides.push_back(*seed);
   if (options.tokens_option && options.tokens_option->count() > 0)
     overrides.push_back({"length.tokens", std::to_string(options.tokens)});
   return overrides;

@@ -79,8 +79,10 @@ Scenario load_scenario(const std::string& name_or_path, const std::optional<py::
       const std::string name = py::str(key).cast<std::string>();
       scenario.overrides.push_back({name, toml_value(value, name)});
     }
-  if (seed) scenario.overrides.push_back({"seed", std::to_string(*seed)});
+  if (seed)
+    if (auto seed_text = seed_override(*seed)) scenario.overrides.push_back(*seed_text);
   scenario.spec = resolve_scenario(name_or_path, scenario.overrides);
+  if (seed) scenario.spec.simulation.master_seed = *seed;  // also one too large for TOML
   scenario.spec.validate();
   load_trace_data(scenario.spec);
   scenario.toml = resolved_scenario_toml(name_or_path, scenario.overrides);
@@ -284,7 +286,8 @@ py::tuple runs(const py::object& scenario_object, const py::object& routers, std
   // What made these results, as the CLI's documents carry it (the command line is the script's).
   nlohmann::ordered_json document = cli::report_to_json(spec, finished);
   std::vector<ScenarioOverride> overrides = scenario.overrides;
-  if (seed) overrides.push_back({"seed", std::to_string(*seed)});
+  if (seed)
+    if (auto seed_text = seed_override(*seed)) overrides.push_back(*seed_text);
   std::string command = "python3";
   for (const auto& argument : py::module_::import("sys").attr("argv")) command += " " + py::str(argument).cast<std::string>();
   document["provenance"] = {{"routelab_version", ROUTELAB_VERSION},

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "core/errors.hpp"
@@ -69,6 +70,11 @@ toml::table overridden_document(const ScenarioText& base, const std::vector<Scen
 }
 
 }  // namespace
+
+std::optional<ScenarioOverride> seed_override(std::uint64_t seed) {
+  if (seed > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return std::nullopt;
+  return ScenarioOverride{"seed", std::to_string(seed)};
+}
 
 ScenarioOverride parse_override_argument(std::string_view argument) {
   const auto equals = argument.find('=');

@@ -3,6 +3,8 @@
 // written into the scenario's TOML document at its dotted key, as a sweep's [set] does, and the
 // document is parsed by the ordinary loader, so every key the loader knows can be overridden and
 // every check it makes still applies (an unknown key gets its "did you mean").
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +21,11 @@ struct ScenarioOverride {
 // "key=value" as typed on a command line. A value that is not TOML (`zipf`) is taken as a string;
 // throws ConfigError("--set") without a '=' or with an empty key.
 ScenarioOverride parse_override_argument(std::string_view argument);
+
+// A master seed as an override of the scenario's `seed` key. A TOML integer holds at most
+// INT64_MAX; a larger seed (sweeps derive 64-bit ones) has no TOML form, so none is returned and
+// the caller sets `simulation.master_seed` itself (provenance's `seed` field carries it).
+std::optional<ScenarioOverride> seed_override(std::uint64_t seed);
 
 // The scenario's TOML document (a library name or a file) with the overrides applied, keys
 // sorted: the resolved scenario as text. Throws UnknownNameError, IoError or ConfigError.

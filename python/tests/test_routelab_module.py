@@ -92,6 +92,16 @@ def test_replications_and_layers_match_the_cli(cli):
     assert [(r["router"], r["replication"], r["fingerprint"]) for r in cli_json["routers"]] == \
            [(run.router, run.replication, run.fingerprint) for run in comparison]
     assert len(set(run.fingerprint for run in comparison)) == 6  # replications draw their own streams
+    # A sweep's 64-bit master seed (above INT64_MAX, so no TOML integer) gives the CLI's runs too.
+    big_seed = 17598972231307299714
+    cli_big = cli("compare", "--scenario", "default", "--set", "length.tokens=8000", "--routers", "hash",
+                  "--seed", str(big_seed), "--format", "json")
+    loaded = routelab.load_scenario("default", overrides={"length.tokens": 8000}, seed=big_seed)
+    assert loaded.seed == big_seed
+    assert [r["fingerprint"] for r in cli_big["routers"]] == [run.fingerprint for run in routelab.compare(loaded, ["hash"])]
+    assert [r["fingerprint"] for r in cli_big["routers"]] == \
+           [run.fingerprint for run in routelab.compare(routelab.load_scenario("default", overrides={"length.tokens": 8000}),
+                                                        ["hash"], seed=big_seed)]
     layers = routelab.compare("deepseek-layers", ["hash"])
     cli_layers = cli("compare", "--scenario", "deepseek-layers", "--routers", "hash", "--format", "json")
     assert [(r.get("layer"), r["fingerprint"]) for r in cli_layers["routers"]] == \

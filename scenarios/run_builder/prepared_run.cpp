@@ -22,6 +22,17 @@ SimulationConfig config_for(const ScenarioSpec& scenario, std::uint64_t replicat
   return config;
 }
 
+// The router as the scenario deploys it: with a cluster that limits the groups per token, inside
+// DeepSeek-V3's node-limited wrapper. The measured run and the attack baseline both use it.
+std::unique_ptr<Router> deployed_router(const ScenarioSpec& scenario, const RouterSpec& router,
+                                        std::uint64_t replication, const RouterRegistry& registry) {
+  std::unique_ptr<Router> routed = registry.create(make_router_config(scenario, router, replication));
+  if (!scenario.cluster.group_limited()) return routed;
+  return std::make_unique<cluster::GroupLimitedRouter>(std::move(routed), scenario.simulation.num_experts,
+                                                       scenario.cluster.expert_groups,
+                                                       scenario.cluster.max_groups_per_token);
+}
+
 }  // namespace
 
 PreparedRun::PreparedRun(const ScenarioSpec& scenario, const RouterSpec& router, std::uint64_t replication,
@@ -46,11 +57,7 @@ PreparedRun::PreparedRun(const ScenarioSpec& scenario, const RouterSpec& router,
   // The router is wrapped by the optimum's recorder, which passes every call through unchanged
   // (and on a semantic scenario solves each batch's best quality at a few load bounds). With a
   // cluster that limits the groups per token, the recorder sees the group-limited router's choices.
-  std::unique_ptr<Router> routed = registry_.create(make_router_config(scenario_, router_spec_, replication_));
-  if (scenario_.cluster.group_limited())  // DeepSeek-V3's node-limited routing around any router
-    routed = std::make_unique<cluster::GroupLimitedRouter>(std::move(routed), scenario_.simulation.num_experts,
-                                                           scenario_.cluster.expert_groups,
-                                                           scenario_.cluster.max_groups_per_token);
+  std::unique_ptr<Router> routed = deployed_router(scenario_, router_spec_, replication_, registry_);
   const bool capacity_binds = scenario_.simulation.overflow != OverflowPolicy::queue;
   auto recorder = std::make_unique<OptimumRecorder>(std::move(routed), capacity_binds, quality_model_.get());
   optimum_ = recorder.get();
@@ -94,7 +101,7 @@ const RunResult& PreparedRun::complete() {
     if (auto baseline_adversary = make_baseline_adversary(scenario_, replication_))
       benign_workload = std::make_unique<AdversarialWorkload>(std::move(benign_workload), std::move(baseline_adversary),
                                                               scenario_.adversary.share, scenario_.adversary.placement);
-    auto benign_router = registry_.create(make_router_config(scenario_, router_spec_, replication_));
+    auto benign_router = deployed_router(scenario_, router_spec_, replication_, registry_);
     Simulation baseline(config_for(scenario_, replication_), *benign_workload, *benign_router);
     baseline.add_token_observer(benign_victims);
     const Summary benign = baseline.run();

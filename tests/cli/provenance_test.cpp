@@ -43,6 +43,18 @@ TEST(CliProvenance, OutputsNameVersionCommandSeedAndScenario) {
     EXPECT_EQ(replayed["routers"][i]["fingerprint"], printed["routers"][i]["fingerprint"]);
 }
 
+// Sweeps derive 64-bit master seeds; one above INT64_MAX (no TOML integer holds it) still runs,
+// is reported exactly, and gives a run different from the scenario's own seed.
+TEST(CliProvenance, SeedAboveInt64MaxRunsAndIsReported) {
+  const auto big = run_cli("compare --routers hash --tokens 3000 --seed 17598972231307299714 --format json");
+  ASSERT_EQ(big.exit_code, 0) << big.err;
+  const auto printed = nlohmann::json::parse(big.out);
+  EXPECT_EQ(printed["provenance"]["seed"].get<std::uint64_t>(), 17598972231307299714ULL);
+  const auto plain = run_cli("compare --routers hash --tokens 3000 --format json");
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_NE(nlohmann::json::parse(plain.out)["routers"][0]["fingerprint"], printed["routers"][0]["fingerprint"]);
+}
+
 TEST(CliProvenance, SetOverridesAndScenariosShow) {
   const auto plain = run_cli("run --router hash --tokens 4000 --format json");
   const auto set = run_cli("run --router hash --tokens 4000 --set routing.k=4 --format json");

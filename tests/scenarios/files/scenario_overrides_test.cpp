@@ -25,6 +25,14 @@ TEST(ScenarioOverrides, CommandLineValuesAreTomlOrElseStrings) {
   EXPECT_THROW(parse_override_argument("=4"), ConfigError);
 }
 
+TEST(ScenarioOverrides, SeedsBeyondTomlIntegersHaveNoOverride) {
+  EXPECT_EQ(seed_override(9)->value, "9");
+  EXPECT_EQ(seed_override(9223372036854775807ULL)->value, "9223372036854775807");
+  EXPECT_FALSE(seed_override(9223372036854775808ULL).has_value());
+  EXPECT_EQ(resolve_scenario("zipf-hot", {*seed_override(9223372036854775807ULL)}).simulation.master_seed,
+            9223372036854775807ULL);
+}
+
 TEST(ScenarioOverrides, NoOverridesIsThePlainLoader) {
   for (const auto& name : builtin_scenario_names()) {
     const ScenarioSpec plain = resolve_scenario(name);
