@@ -50,6 +50,7 @@ MainWindow::MainWindow(const RouterRegistry& registry, QWidget* parent)
   addToolBar(run_toolbar_);
   build_view_toolbar();
   build_menus();
+  connect(this, &MainWindow::runs_started, this, [this] { shown_scenario_toml_.clear(); });
   statusBar()->addWidget(status_label_, 1);
 
   QStringList routers;

@@ -123,6 +123,9 @@ class MainWindow : public QMainWindow {
   bool selection_dirty_ = false;
   bool persist_settings_ = true;
   QString last_export_directory_;
+  // The TOML document the shown runs' scenario came from when the app opened one (a saved run, a
+  // sweep point), so saving writes that scenario; cleared whenever other runs start.
+  std::string shown_scenario_toml_;
   std::jthread save_thread_;  // last member: joined before anything the save reads goes away
   bool saving_ = false;
 };

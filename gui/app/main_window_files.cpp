@@ -150,6 +150,7 @@ bool MainWindow::open_saved_run(const QString& directory, std::uint64_t replicat
       throw SavedRunError((saved.directory / "summary.json").string() + ": routers: no run of replication " +
                           std::to_string(replication));
     if (!start_runs(saved.scenario, saved.routers, replication, error)) return false;
+    shown_scenario_toml_ = saved.scenario_toml;
     check_fingerprints_when_finished(std::move(expected));
     group_->fast();  // shown as a finished live run: every view, the events, zoom and cursor
     return true;
@@ -163,6 +164,7 @@ bool MainWindow::open_sweep_run(const QString& database, const QString& run_id, 
   try {
     const SweepPointRun point = locate_sweep_run(database.toStdString(), run_id.toStdString(), registry_);
     if (!start_runs(point.scenario, {point.router}, point.replication, error)) return false;
+    shown_scenario_toml_ = point.scenario_toml;
     check_fingerprints_when_finished({point.expected});
     group_->fast();
     return true;
@@ -179,6 +181,7 @@ bool MainWindow::make_save_request(SaveRequest& request, QString* error) const {
   }
   request.shown = group_->scenario();
   request.replication = group_->replication();
+  request.scenario_toml = shown_scenario_toml_;
   for (RunSession* session : group_->sessions()) {
     request.routers.push_back(session->router_name());
     if (session->thread().run_finished() && !session->failure())

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "scenarios/scenario_loader.hpp"
+#include "scenarios/scenario_overrides.hpp"
 #include "scenarios/sweeps/sweep_scenario.hpp"
 
 namespace routelab::gui {
@@ -88,6 +89,7 @@ SavedRun read_saved_run(const std::filesystem::path& directory) {
   try {
     // Parsed under the original's name, so a trace path in it resolves as it did for the run.
     saved.scenario = parse_scenario(toml, source);
+    saved.scenario_toml = toml;
   } catch (const ScenarioError& error) {
     throw SavedRunError(scenario_path.string() + ": " + error.field() + ": " + sweeps::scenario_error_detail(error));
   } catch (const ConfigError& error) {
@@ -98,9 +100,12 @@ SavedRun read_saved_run(const std::filesystem::path& directory) {
   const nlohmann::json provenance = read_json(provenance_path, "the seed and program that made the result");
   const auto seed = field(provenance, "seed", provenance_path, "seed", "the master seed (a count >= 0)", is_count)
                         .get<std::uint64_t>();
-  if (seed != saved.scenario.simulation.master_seed)
+  if (!seed_override(seed)) {
+    saved.scenario.simulation.master_seed = seed;  // above INT64_MAX: no TOML form, provenance carries it
+  } else if (seed != saved.scenario.simulation.master_seed) {
     throw SavedRunError(provenance_path.string() + ": seed: " + std::to_string(seed) + " differs from scenario.toml's seed " +
                         std::to_string(saved.scenario.simulation.master_seed));
+  }
   return saved;
 }
 

@@ -29,6 +29,7 @@ class SavedRunError : public Error {
 struct SavedRun {
   std::filesystem::path directory;
   ScenarioSpec scenario;                    // parsed from scenario.toml (relative paths as the original's)
+  std::string scenario_toml;                // scenario.toml's text
   std::vector<std::string> routers;         // in the saved order
   std::vector<std::uint64_t> replications;  // the replications saved, ascending
   std::vector<ExpectedFingerprint> runs;    // every run of summary.json

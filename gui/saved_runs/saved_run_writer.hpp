@@ -20,11 +20,15 @@ struct SaveRequest {
   std::vector<std::string> routers;   // router names, in the app's order
   std::uint64_t replication = 0;      // the replication shown (saved with all of the scenario's)
   std::vector<RunResult> shown_results;  // the app's finished runs (may be empty): checked against the re-run
+  // The TOML document `shown` was parsed from when the app opened one (a saved run's scenario.toml,
+  // a sweep point's document); empty: `shown.source` names a library scenario or a file.
+  std::string scenario_toml = {};
 };
 
-// The equivalent `routelab compare` command line of a save (written into provenance.json).
-std::string equivalent_command_line(const std::string& scenario_reference, const std::vector<std::string>& routers,
-                                    const std::vector<std::string>& sets, const std::filesystem::path& directory);
+// The `routelab compare` command that makes the same runs from the saved directory (written into
+// provenance.json's command_line).
+std::string equivalent_command_line(const std::filesystem::path& directory, const std::vector<std::string>& routers,
+                                    std::uint64_t seed);
 
 // Writes `directory` as one transaction (it must be absent or empty, or, with `replace`, an earlier
 // routelab result). Throws the core's typed errors (ConfigError for an unusable directory, IoError

@@ -72,6 +72,7 @@ SweepPointRun locate_sweep_run(const std::string& database, const std::string& r
 
   SweepPointRun point;
   point.scenario = builder.scenario_for(plan.points[planned->point].parameters);
+  point.scenario_toml = builder.document_for(plan.points[planned->point].parameters);
   if (std::to_string(point.scenario.simulation.master_seed) != master_seed)
     throw Error(database + ": runs[" + run_id + "].master_seed: " + master_seed + ", but the point derives " +
                 std::to_string(point.scenario.simulation.master_seed));

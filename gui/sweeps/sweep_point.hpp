@@ -16,6 +16,7 @@ namespace routelab::gui {
 
 struct SweepPointRun {
   ScenarioSpec scenario;  // the point's scenario; its routers list holds the run's router and params
+  std::string scenario_toml;  // the point's document (its master seed is derived, set in `scenario` only)
   std::string router;     // registry name
   std::string label;      // the sweep's label for it
   std::uint64_t replication = 0;

@@ -14,6 +14,8 @@
 #include <QTest>
 
 #include <cmath>
+#include <limits>
+#include <string>
 #include <set>
 
 #include "gui/app/main_window.hpp"
@@ -125,7 +127,10 @@ class SweepChartsTest : public QObject {
     QTemporaryDir scratch;
     const QString database = scratch.filePath("sweep.sqlite");
     QVERIFY(!run_cli({"sweep", "run", QDir(ROUTELAB_EXAMPLES_DIR).filePath("sweeps/capacity-vs-skew.toml"), "--db", database,
-                      "--jobs", "2", "--filter", "router in ['greedy', 'hash'] and experts.count == 16"})
+                      "--jobs", "2", "--filter",
+                      // 16 experts, plus one 64-expert point whose derived seed is above INT64_MAX
+                      "router in ['greedy', 'hash'] and (experts.count == 16 or (experts.count == 64 and "
+                      "routing.capacity_factor == 1.25 and tokens.zipf_s == 0.8))"})
                  .isEmpty());
 
     SweepBrowser browser(std::make_unique<SqliteCatalog>(database.toStdString()));
@@ -135,7 +140,7 @@ class SweepChartsTest : public QObject {
     SweepChartPanel* panel = browser.chart_panel();
     QVERIFY(panel != nullptr);
     QCOMPARE(browser.tabs()->currentWidget(), panel);  // a sweep database opens on its chart
-    QVERIFY(panel->choose("routing.capacity_factor", "load_max_over_mean", "tokens.zipf_s = 1.2"));
+    QVERIFY(panel->choose("routing.capacity_factor", "load_max_over_mean", "batches.size = 128, experts.count = 16, tokens.zipf_s = 1.2"));
     const SweepChartData& data = panel->chart()->data();
     QCOMPARE(data.series.size(), std::size_t{2});
     QCOMPARE(data.series[0].router, std::string("greedy"));
@@ -153,7 +158,7 @@ class SweepChartsTest : public QObject {
     const results::Database db(database.toStdString(), results::Database::Mode::read_only);
     auto query = db.prepare(
         "SELECT load_max_over_mean FROM runs WHERE router = 'greedy' AND \"routing.capacity_factor\" = 1.25 AND "
-        "\"tokens.zipf_s\" = 1.2 AND status = 'ok' ORDER BY replication");
+        "\"tokens.zipf_s\" = 1.2 AND \"experts.count\" = 16 AND status = 'ok' ORDER BY replication");
     std::vector<double> values;
     while (query.step()) values.push_back(std::get<double>(query.cell(0)));
     QCOMPARE(values.size(), std::size_t{3});
@@ -207,6 +212,31 @@ class SweepChartsTest : public QObject {
     browser.show_table("meta");
     browser.table_view()->selectRow(0);
     QVERIFY(!browser.open_row_button()->isEnabled());
+
+    // A point whose derived seed is above INT64_MAX (no TOML form) opens, saves and reopens.
+    auto seeds = db.prepare("SELECT run_id, master_seed FROM runs ORDER BY run_id");
+    QString high_seed_run;
+    while (seeds.step() && high_seed_run.isEmpty())
+      if (std::stoull(seeds.text(1)) > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+        high_seed_run = QString::fromStdString(seeds.text(0));
+    QVERIFY(!high_seed_run.isEmpty());
+    checked.clear();
+    QVERIFY2(window.open_sweep_run(database, high_seed_run, &error), qPrintable(error));
+    QVERIFY(checked.wait(60000) || !checked.isEmpty());
+    QVERIFY2(checked.front()[0].toBool(), qPrintable(checked.front()[1].toString()));
+    const QString saved = scratch.filePath("high-seed-run");
+    QVERIFY2(window.save_run_results(saved, false, &error), qPrintable(error));
+    // ... and the CLI reruns it from the saved scenario.toml with the seed provenance.json carries.
+    const std::string high_fingerprint = fingerprint_hex(window.group()->sessions().front()->results().front().summary.fingerprint);
+    const QByteArray rerun = run_cli({"compare", "--scenario", QDir(saved).filePath("scenario.toml"), "--routers",
+                                      QString::fromStdString(window.group()->sessions().front()->router_name()), "--seed",
+                                      QString::number(window.group()->scenario().simulation.master_seed), "--set",
+                                      QString("replications=%1").arg(window.group()->replication() + 1), "--format", "json"});
+    QVERIFY2(rerun.contains(QByteArray::fromStdString(high_fingerprint)), rerun.left(400).constData());
+    checked.clear();
+    QVERIFY2(window.open_saved_run(saved, window.group()->replication(), &error), qPrintable(error));
+    QVERIFY(checked.wait(60000) || !checked.isEmpty());
+    QVERIFY2(checked.front()[0].toBool(), qPrintable(checked.front()[1].toString()));
 
     // A run id that is not in the database is named.
     QVERIFY(!window.open_sweep_run(database, "0000000000000000", &error));
