@@ -149,6 +149,13 @@ bool MainWindow::open_saved_run(const QString& directory, std::uint64_t replicat
     if (expected.empty())
       throw SavedRunError((saved.directory / "summary.json").string() + ": routers: no run of replication " +
                           std::to_string(replication));
+    for (const std::string& router : saved.routers) {  // a router this build lacks: refused before the runs go
+      try {
+        registry_.find(router);
+      } catch (const std::exception& e) {
+        throw SavedRunError((saved.directory / "summary.json").string() + ": routers: " + e.what());
+      }
+    }
     if (!start_runs(saved.scenario, saved.routers, replication, error)) return false;
     shown_scenario_toml_ = saved.scenario_toml;
     check_fingerprints_when_finished(std::move(expected));

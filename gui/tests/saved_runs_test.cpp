@@ -203,6 +203,8 @@ class SavedRunsTest : public QObject {
          {"summary.json", "routers[0].fingerprint", "16 hex digits"}},
         {damaged("no-router", "summary.json", QByteArray(summary).replace("\"router\": \"greedy\"", "\"router\": 7")),
          {"summary.json", "routers[0].router"}},
+        {damaged("unknown-router", "summary.json", QByteArray(summary).replace("\"router\": \"greedy\"", "\"router\": \"nope\"")),
+         {"summary.json", "routers", "unknown router 'nope'"}},
         {damaged("bad-scenario", "scenario.toml", QByteArray(scenario).replace("k = 2", "k = 'two'")),
          {"scenario.toml", "routing.k"}},
         {damaged("no-provenance", "provenance.json", QByteArray()), {"provenance.json", "missing"}},
