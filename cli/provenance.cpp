@@ -41,12 +41,16 @@ std::vector<ScenarioOverride> scenario_overrides(const ScenarioOptions& options)
 }
 
 nlohmann::ordered_json provenance_json(const ScenarioSpec& spec, const ScenarioOptions& options) {
+  return provenance_json(spec, resolved_scenario_toml(options.scenario, scenario_overrides(options)));
+}
+
+nlohmann::ordered_json provenance_json(const ScenarioSpec& spec, const std::string& scenario_toml) {
   nlohmann::ordered_json j;
   j["routelab_version"] = routelab_version();
   j["command_line"] = command_line();
   j["seed"] = spec.simulation.master_seed;
   j["replications"] = spec.replications;
-  j["scenario_toml"] = resolved_scenario_toml(options.scenario, scenario_overrides(options));
+  j["scenario_toml"] = scenario_toml;
   return j;
 }
 

@@ -23,5 +23,7 @@ const char* routelab_version();
 std::vector<ScenarioOverride> scenario_overrides(const ScenarioOptions& options);
 
 nlohmann::ordered_json provenance_json(const ScenarioSpec& spec, const ScenarioOptions& options);
+// The same for a scenario already resolved to its TOML text (the desktop app's saved runs).
+nlohmann::ordered_json provenance_json(const ScenarioSpec& spec, const std::string& scenario_toml);
 
 }  // namespace routelab::cli

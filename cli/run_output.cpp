@@ -26,4 +26,11 @@ void commit_output(OutputTransaction& out, const std::string& summary_json) {
   out.commit();
 }
 
+void commit_comparison_output(OutputTransaction& out, const nlohmann::ordered_json& report) {
+  // The sidecars of every CSV under --out: what made them (summary.json, the commit marker, is last).
+  write_output_file(out, "provenance.json", dump_json(report["provenance"]) + "\n");
+  write_output_file(out, "scenario.toml", report["provenance"]["scenario_toml"].get<std::string>());
+  commit_output(out, dump_json(report));
+}
+
 }  // namespace routelab::cli

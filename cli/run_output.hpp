@@ -25,4 +25,9 @@ void write_output_file(OutputTransaction& out, const std::string& name, const st
 // Writes summary.json (the commit marker) into the staging directory and moves it into place.
 void commit_output(OutputTransaction& out, const std::string& summary_json);
 
+// The end of a `run`/`compare` result directory, shared with the desktop app's "Save run
+// results": the sidecars of every CSV (provenance.json, scenario.toml, from the report's
+// "provenance"), then summary.json, then the commit. Throws IoError.
+void commit_comparison_output(OutputTransaction& out, const nlohmann::ordered_json& report);
+
 }  // namespace routelab::cli

@@ -93,6 +93,11 @@ std::string resolved_scenario_toml(const std::string& name_or_path, const std::v
   return sweeps::to_toml_text(overridden_document(scenario_text(name_or_path), overrides)) + "\n";
 }
 
+std::string resolved_scenario_toml_text(std::string_view toml_text, const std::string& source,
+                                        const std::vector<ScenarioOverride>& overrides) {
+  return sweeps::to_toml_text(overridden_document(ScenarioText{source, std::string(toml_text)}, overrides)) + "\n";
+}
+
 ScenarioSpec resolve_scenario(const std::string& name_or_path, const std::vector<ScenarioOverride>& overrides) {
   if (overrides.empty()) return resolve_scenario(name_or_path);
   const ScenarioText base = scenario_text(name_or_path);

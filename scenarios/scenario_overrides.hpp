@@ -30,6 +30,10 @@ std::optional<ScenarioOverride> seed_override(std::uint64_t seed);
 // The scenario's TOML document (a library name or a file) with the overrides applied, keys
 // sorted: the resolved scenario as text. Throws UnknownNameError, IoError or ConfigError.
 std::string resolved_scenario_toml(const std::string& name_or_path, const std::vector<ScenarioOverride>& overrides);
+// The same for a scenario document given as text, named `source` as the loader would name it (a
+// saved scenario.toml, a sweep point's document).
+std::string resolved_scenario_toml_text(std::string_view toml_text, const std::string& source,
+                                        const std::vector<ScenarioOverride>& overrides);
 
 // The scenario with the overrides applied; without overrides, exactly resolve_scenario(). The
 // spec keeps the original source, so paths in it resolve as they would without overrides.

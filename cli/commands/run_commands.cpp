@@ -81,10 +81,7 @@ int report(const ScenarioSpec& spec, const ComparisonOutcome& outcome, const Sce
   if (!outcome.failures.empty()) return bad_input ? 2 : 1;
   if (out) {
     try {
-      // The sidecars of every CSV under --out: what made them (summary.json, the commit marker, is last).
-      write_output_file(*out, "provenance.json", dump_json(document["provenance"]) + "\n");
-      write_output_file(*out, "scenario.toml", document["provenance"]["scenario_toml"].get<std::string>());
-      commit_output(*out, json);
+      commit_comparison_output(*out, document);
     } catch (const IoError& error) {
       fmt::print(stderr, "routelab: error: {}\n", in_target_terms(error.what(), *out));
       fmt::print(stderr, "routelab: error: --out '{}' was not written (the results above are complete; it keeps what "

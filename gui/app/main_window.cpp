@@ -50,6 +50,7 @@ MainWindow::MainWindow(const RouterRegistry& registry, QWidget* parent)
   addToolBar(run_toolbar_);
   build_view_toolbar();
   build_menus();
+  connect(this, &MainWindow::runs_started, this, [this] { shown_scenario_toml_.clear(); });
   statusBar()->addWidget(status_label_, 1);
 
   QStringList routers;
@@ -117,6 +118,8 @@ void MainWindow::build_menus() {
   QMenu* file = menuBar()->addMenu("&File");
   connect(file->addAction("Open scenario file..."), &QAction::triggered, scenario_panel_, &ScenarioPanel::open_file_dialog);
   connect(file->addAction("Open sweep database..."), &QAction::triggered, this, &MainWindow::open_sweep_dialog);
+  connect(file->addAction("Open run results..."), &QAction::triggered, this, &MainWindow::open_saved_run_dialog);
+  connect(file->addAction("Save run results..."), &QAction::triggered, this, &MainWindow::save_run_dialog);
   file->addSeparator();
   QAction* png = file->addAction("Export view as PNG...");
   png->setShortcut(QKeySequence("Ctrl+E"));

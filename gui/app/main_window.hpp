@@ -5,10 +5,13 @@
 
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "gui/app/command_line.hpp"
 #include "gui/run/run_group.hpp"
+#include "gui/saved_runs/expected_fingerprints.hpp"
+#include "gui/saved_runs/saved_run_writer.hpp"
 #include "routers/router_registry.hpp"
 #include "scenarios/run_builder/run_builder.hpp"
 #include "scenarios/run_builder/trained_model_cache.hpp"
@@ -61,6 +64,18 @@ class MainWindow : public QMainWindow {
   QString export_confirmation(const QStringList& written) const;
   QImage grab_window_image();
 
+  // Saved runs (gui/saved_runs): `routelab run/compare --out` directories, opened by re-running
+  // one replication through the run builder (all paused at first, then run to the end) and
+  // checking its fingerprints when it finishes (saved_run_checked); saved in the same layout.
+  // False with a message naming the file and field; the current runs are kept then.
+  bool open_saved_run(const QString& directory, std::uint64_t replication, QString* error);
+  bool save_run_results(const QString& directory, bool replace, QString* error);
+  // The same on a worker thread (a save re-runs the routers, seconds on a large scenario); the
+  // window stays live and run_results_saved reports the outcome. False if a save is under way.
+  bool save_run_results_in_background(const QString& directory, bool replace);
+  // Re-runs one run of a sweep database (gui/sweeps/sweep_point.hpp) and checks its fingerprint.
+  bool open_sweep_run(const QString& database, const QString& run_id, QString* error);
+
   void save_settings(QSettings& settings) const;
   void restore_settings(QSettings& settings);
   void set_persist_settings(bool persist) { persist_settings_ = persist; }
@@ -71,6 +86,9 @@ class MainWindow : public QMainWindow {
   void runs_finished();
   void runs_failed(const QString& message);   // no router could run
   void router_failed(const QString& message);  // one router could not run; the others go on
+  // A reopened run (saved run or sweep point) finished: ok when its fingerprints match the file's.
+  void saved_run_checked(bool ok, const QString& message);
+  void run_results_saved(bool ok, const QString& message);  // the message names the directory or the error
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -90,6 +108,10 @@ class MainWindow : public QMainWindow {
   void export_events_dialog();
   void confirm_export(const QStringList& written);
   void open_sweep_dialog();
+  void open_saved_run_dialog();
+  void save_run_dialog();
+  void check_fingerprints_when_finished(std::vector<ExpectedFingerprint> expected);
+  bool make_save_request(SaveRequest& request, QString* error) const;
 
   const RouterRegistry& registry_;
   TrainedModelCache models_;  // learned routers train once per scenario for the app's lifetime
@@ -109,6 +131,11 @@ class MainWindow : public QMainWindow {
   bool selection_dirty_ = false;
   bool persist_settings_ = true;
   QString last_export_directory_;
+  // The TOML document the shown runs' scenario came from when the app opened one (a saved run, a
+  // sweep point), so saving writes that scenario; cleared whenever other runs start.
+  std::string shown_scenario_toml_;
+  std::jthread save_thread_;  // last member: joined before anything the save reads goes away
+  bool saving_ = false;
 };
 
 }  // namespace routelab::gui

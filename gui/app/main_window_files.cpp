@@ -1,9 +1,12 @@
-// MainWindow: exports, settings and the sweep database browser.
+// MainWindow: exports, settings, saved runs and the sweep database browser.
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImageWriter>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QStatusBar>
 #include <QLineEdit>
 #include <QSaveFile>
 #include <QSettings>
@@ -15,10 +18,14 @@
 
 #include "gui/app/main_window.hpp"
 #include "gui/app/run_toolbar.hpp"
+#include "gui/run/run_session.hpp"
 #include "gui/app/scenario_panel.hpp"
 #include "gui/events/event_csv_export.hpp"
 #include "gui/events/event_panel.hpp"
 #include "gui/events/overload_event_model.hpp"
+#include "gui/saved_runs/saved_run_reader.hpp"
+#include "gui/saved_runs/saved_run_writer.hpp"
+#include "gui/sweeps/sweep_point.hpp"
 #include "gui/sweeps/sqlite_catalog.hpp"
 #include "gui/sweeps/sweep_browser.hpp"
 #include "gui/views/plot_stack.hpp"
@@ -138,10 +145,189 @@ void MainWindow::open_sweep_dialog() {
   try {
     auto* browser = new SweepBrowser(std::make_unique<SqliteCatalog>(path.toStdString()), this);
     browser->setAttribute(Qt::WA_DeleteOnClose);
+    connect(browser, &SweepBrowser::open_run_requested, this, [this](const QString& database, const QString& run_id) {
+      QString error;
+      if (!open_sweep_run(database, run_id, &error)) {
+        show_error("Cannot open the sweep run", error);
+        return;
+      }
+      raise();  // the run plays here, behind the browser otherwise
+      activateWindow();
+    });
     browser->show();
   } catch (const std::exception& e) {
     show_error("Cannot open the database", QString::fromStdString(e.what()));
   }
+}
+
+void MainWindow::check_fingerprints_when_finished(std::vector<ExpectedFingerprint> expected) {
+  connect(group_.get(), &RunGroup::finished, this, [this, expected = std::move(expected)] {
+    std::vector<RunResult> results;
+    for (RunSession* session : group_->sessions())
+      results.insert(results.end(), session->results().begin(), session->results().end());
+    if (const auto mismatch = fingerprint_mismatch(expected, results)) {
+      show_error("The re-run differs from the saved run", QString::fromStdString(*mismatch));
+      emit saved_run_checked(false, QString::fromStdString(*mismatch));
+      return;
+    }
+    const QString message = QString("re-run matches %1 (%2 fingerprints)")
+                                .arg(QString::fromStdString(expected.front().where.substr(0, expected.front().where.find(": "))))
+                                .arg(expected.size());
+    statusBar()->showMessage(message, 10000);
+    emit saved_run_checked(true, message);
+  });
+  connect(group_.get(), &RunGroup::failed, this, [this](const QString& message) { emit saved_run_checked(false, message); });
+}
+
+bool MainWindow::open_saved_run(const QString& directory, std::uint64_t replication, QString* error) {
+  try {
+    // Read and check everything before the current runs go: a damaged directory loses nothing.
+    const SavedRun saved = read_saved_run(directory.toStdString());
+    auto expected = runs_of_replication(saved, replication);
+    if (expected.empty())
+      throw SavedRunError((saved.directory / "summary.json").string() + ": routers: no run of replication " +
+                          std::to_string(replication));
+    for (const std::string& router : saved.routers) {  // a router this build lacks: refused before the runs go
+      try {
+        registry_.find(router);
+      } catch (const std::exception& e) {
+        throw SavedRunError((saved.directory / "summary.json").string() + ": routers: " + e.what());
+      }
+    }
+    if (!start_runs(saved.scenario, saved.routers, replication, error)) return false;
+    shown_scenario_toml_ = saved.scenario_toml;
+    check_fingerprints_when_finished(std::move(expected));
+    group_->fast();  // shown as a finished live run: every view, the events, zoom and cursor
+    return true;
+  } catch (const std::exception& e) {
+    if (error) *error = QString::fromStdString(e.what());
+    return false;
+  }
+}
+
+bool MainWindow::open_sweep_run(const QString& database, const QString& run_id, QString* error) {
+  try {
+    const SweepPointRun point = locate_sweep_run(database.toStdString(), run_id.toStdString(), registry_);
+    if (!start_runs(point.scenario, {point.router}, point.replication, error)) return false;
+    shown_scenario_toml_ = point.scenario_toml;
+    check_fingerprints_when_finished({point.expected});
+    group_->fast();
+    return true;
+  } catch (const std::exception& e) {
+    if (error) *error = QString::fromStdString(e.what());
+    return false;
+  }
+}
+
+bool MainWindow::make_save_request(SaveRequest& request, QString* error) const {
+  if (!group_) {
+    if (error) *error = "there is no run to save: start a run first";
+    return false;
+  }
+  request.shown = group_->scenario();
+  request.replication = group_->replication();
+  request.scenario_toml = shown_scenario_toml_;
+  for (RunSession* session : group_->sessions()) {
+    request.routers.push_back(session->router_name());
+    if (session->thread().run_finished() && !session->failure())
+      request.shown_results.insert(request.shown_results.end(), session->results().begin(), session->results().end());
+  }
+  return true;
+}
+
+namespace {
+
+// Runs a save; the message says what was saved where, or why nothing was.
+bool write_saved_run(const RunBuilder& builder, const SaveRequest& request, const QString& directory, bool replace,
+                     QString* message) {
+  try {
+    write_run_results(builder, request, directory.toStdString(), replace);
+  } catch (const std::exception& e) {
+    *message = QString::fromStdString(e.what());
+    return false;
+  }
+  *message = QString("saved %1 (%2 router(s), replication %3) to %4")
+                 .arg(QString::fromStdString(request.shown.name))
+                 .arg(request.routers.size())
+                 .arg(request.replication)
+                 .arg(directory);
+  return true;
+}
+
+}  // namespace
+
+bool MainWindow::save_run_results(const QString& directory, bool replace, QString* error) {
+  SaveRequest request;
+  if (!make_save_request(request, error)) return false;
+  QString message;
+  if (!write_saved_run(builder_, request, directory, replace, &message)) {
+    if (error) *error = message;
+    return false;
+  }
+  statusBar()->showMessage(message, 10000);
+  return true;
+}
+
+bool MainWindow::save_run_results_in_background(const QString& directory, bool replace) {
+  SaveRequest request;
+  QString error;
+  if (saving_) return false;
+  if (!make_save_request(request, &error)) {
+    emit run_results_saved(false, error);
+    return true;
+  }
+  saving_ = true;
+  statusBar()->showMessage(QString("saving to %1 (re-running the routers for the result files)...").arg(directory));
+  if (save_thread_.joinable()) save_thread_.join();
+  save_thread_ = std::jthread([this, request = std::move(request), directory, replace] {
+    QString message;
+    const bool ok = write_saved_run(builder_, request, directory, replace, &message);
+    QMetaObject::invokeMethod(this, [this, ok, message] {
+      saving_ = false;
+      if (ok) statusBar()->showMessage(message, 10000);
+      else show_error("Save failed", message);
+      emit run_results_saved(ok, message);
+    }, Qt::QueuedConnection);
+  });
+  return true;
+}
+
+void MainWindow::open_saved_run_dialog() {
+  const QString directory = QFileDialog::getExistingDirectory(this, "Open run results (routelab run/compare --out)",
+                                                              last_export_directory_);
+  if (directory.isEmpty()) return;
+  QString error;
+  std::uint64_t replication = 0;
+  try {
+    const SavedRun saved = read_saved_run(directory.toStdString());
+    if (saved.replications.size() > 1) {  // the app shows one replication at a time
+      QStringList items;
+      for (const auto r : saved.replications) items << QString::number(r);
+      bool ok = false;
+      const QString chosen = QInputDialog::getItem(this, "Open run results", "Replication:", items, 0, false, &ok);
+      if (!ok) return;
+      replication = chosen.toULongLong();
+    }
+  } catch (const std::exception& e) {
+    show_error("Cannot open the run results", QString::fromStdString(e.what()));
+    return;
+  }
+  if (!open_saved_run(directory, replication, &error)) show_error("Cannot open the run results", error);
+}
+
+void MainWindow::save_run_dialog() {
+  const QString directory = QFileDialog::getSaveFileName(this, "Save run results (the layout of routelab compare --out)",
+                                                         QDir(last_export_directory_).filePath("routelab-run"));
+  if (directory.isEmpty()) return;
+  last_export_directory_ = QFileInfo(directory).absolutePath();
+  bool replace = false;
+  if (QDir(directory).exists() && !QDir(directory).isEmpty()) {
+    if (QMessageBox::question(this, "Save run results", directory + " is not empty. Replace the routelab result in it?") !=
+        QMessageBox::Yes)
+      return;
+    replace = true;
+  }
+  if (!save_run_results_in_background(directory, replace)) show_error("Save failed", "a save is still under way");
 }
 
 void MainWindow::save_settings(QSettings& settings) const {

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "core/errors.hpp"
+#include "gui/sweeps/number_text.hpp"
 
 namespace routelab::gui {
 
@@ -89,11 +90,7 @@ std::string cell_text(const CellValue& value) {
   struct Visitor {
     std::string operator()(std::monostate) const { return ""; }
     std::string operator()(std::int64_t v) const { return std::to_string(v); }
-    std::string operator()(double v) const {
-      char buffer[32];
-      std::snprintf(buffer, sizeof buffer, "%.17g", v);
-      return buffer;
-    }
+    std::string operator()(double v) const { return shortest_text(v); }  // exact, without "%.17g" noise
     std::string operator()(const std::string& v) const { return v; }
   };
   return std::visit(Visitor{}, value);

@@ -1,5 +1,7 @@
 #include "gui/sweeps/sweep_table_model.hpp"
 
+#include "gui/sweeps/number_text.hpp"
+
 namespace routelab::gui {
 
 SweepTableModel::SweepTableModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -21,7 +23,11 @@ int SweepTableModel::columnCount(const QModelIndex& parent) const {
 QVariant SweepTableModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid()) return {};
   const CellValue& cell = page_.rows[static_cast<std::size_t>(index.row())][static_cast<std::size_t>(index.column())];
-  if (role == Qt::DisplayRole || role == Qt::ToolTipRole) return QString::fromStdString(cell_text(cell));
+  if (role == Qt::DisplayRole) {  // 6 significant digits; the tooltip has the stored value
+    if (const auto* d = std::get_if<double>(&cell)) return QString::fromStdString(readable_number(*d));
+    return QString::fromStdString(cell_text(cell));
+  }
+  if (role == Qt::ToolTipRole) return QString::fromStdString(cell_text(cell));
   if (role == kSortRole) {
     if (const auto* i = std::get_if<std::int64_t>(&cell)) return QVariant::fromValue<qlonglong>(*i);
     if (const auto* d = std::get_if<double>(&cell)) return *d;

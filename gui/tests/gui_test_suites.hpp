@@ -22,6 +22,8 @@ std::unique_ptr<QObject> make_export_test();
 std::unique_ptr<QObject> make_sqlite_catalog_test();
 std::unique_ptr<QObject> make_command_line_test();
 std::unique_ptr<QObject> make_heatmap_views_test();
+std::unique_ptr<QObject> make_saved_runs_test();
+std::unique_ptr<QObject> make_sweep_charts_test();
 
 inline const std::vector<Suite>& suites() {
   static const std::vector<Suite> all = {
@@ -31,6 +33,8 @@ inline const std::vector<Suite>& suites() {
       {"export", &make_export_test},               {"sqlite_catalog", &make_sqlite_catalog_test},
       {"command_line", &make_command_line_test},
       {"heatmap_views", &make_heatmap_views_test},
+      {"saved_runs", &make_saved_runs_test},
+      {"sweep_charts", &make_sweep_charts_test},
   };
   return all;
 }
