@@ -21,6 +21,7 @@ std::unique_ptr<QObject> make_run_control_test();
 std::unique_ptr<QObject> make_export_test();
 std::unique_ptr<QObject> make_sqlite_catalog_test();
 std::unique_ptr<QObject> make_command_line_test();
+std::unique_ptr<QObject> make_time_resolution_test();
 
 inline const std::vector<Suite>& suites() {
   static const std::vector<Suite> all = {
@@ -28,7 +29,7 @@ inline const std::vector<Suite>& suites() {
       {"data_adapters", &make_data_adapters_test}, {"time_axis", &make_time_axis_test},
       {"event_table", &make_event_table_test},     {"run_control", &make_run_control_test},
       {"export", &make_export_test},               {"sqlite_catalog", &make_sqlite_catalog_test},
-      {"command_line", &make_command_line_test},
+      {"command_line", &make_command_line_test},   {"time_resolution", &make_time_resolution_test},
   };
   return all;
 }

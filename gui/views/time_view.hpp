@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include <cstdint>
+#include <vector>
 
 #include "gui/views/time_axis.hpp"
 
@@ -36,6 +37,11 @@ class TimeView : public QWidget {
   virtual int bottom_margin() const { return 2; }
   virtual void paint_content(QPainter& painter) = 0;
   void paint_time_grid(QPainter& painter) const;
+  // The grid's and the ruler's positions, in windows: round numbers of ticks, the axis's unit.
+  std::vector<double> grid_windows() const;
+  // Hatches [end_window, windows) -- the part of a partial last window after the run's end -- so
+  // it reads as "no more run" rather than as a window with nothing in it.
+  void paint_partial_end(QPainter& painter, const QRect& plot, double end_window, double windows) const;
 
   void paintEvent(QPaintEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;

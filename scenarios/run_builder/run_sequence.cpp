@@ -48,8 +48,8 @@ class RunSequence::ShiftedSink : public MetricsSink {
 };
 
 RunSequence::RunSequence(const RunBuilder& builder, const ScenarioSpec& scenario, std::vector<RunKey> keys,
-                         MetricsSink* sink)
-    : builder_(builder), scenario_(scenario), keys_(std::move(keys)) {
+                         MetricsSink* sink, Tick sink_window_ticks)
+    : builder_(builder), scenario_(scenario), keys_(std::move(keys)), sink_window_ticks_(sink_window_ticks) {
   if (sink) shifted_ = std::make_unique<ShiftedSink>(*sink);
 }
 
@@ -65,6 +65,7 @@ bool RunSequence::step_batch() {
         sinks.push_back(shifted_.get());
       }
       current_ = builder_.build(scenario_, keys_[next_], sinks);
+      if (sink_window_ticks_ > 0) current_->simulation().set_sink_window_ticks(sink_window_ticks_);
       ++next_;
     }
     if (current_->step_batch()) return true;
