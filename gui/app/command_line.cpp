@@ -36,8 +36,8 @@ QString join_names(const std::vector<std::string>& names) {
 // Qt's help names the program from QCoreApplication, which does not exist yet when the command line
 // is parsed (it would say "Usage: <executable_name>"), so the usage line is written here.
 QString help_text(const QCommandLineParser& parser) {
-  QString text = parser.helpText();
-  text.replace("<executable_name>", "routelab-gui");
+  const QString qt_text = parser.helpText();
+  QString text = "Usage: routelab-gui [options]" + qt_text.mid(qt_text.indexOf('\n'));
   text += "\nExamples:\n"
           "  routelab-gui --scenario zipf-hot --routers hash,greedy --run\n"
           "  routelab-gui --scenario default --seed 7 --replication 2 --window-ticks 800\n"

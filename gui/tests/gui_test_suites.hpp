@@ -22,6 +22,7 @@ std::unique_ptr<QObject> make_export_test();
 std::unique_ptr<QObject> make_sqlite_catalog_test();
 std::unique_ptr<QObject> make_command_line_test();
 std::unique_ptr<QObject> make_time_resolution_test();
+std::unique_ptr<QObject> make_run_settings_ui_test();
 
 inline const std::vector<Suite>& suites() {
   static const std::vector<Suite> all = {
@@ -30,6 +31,7 @@ inline const std::vector<Suite>& suites() {
       {"event_table", &make_event_table_test},     {"run_control", &make_run_control_test},
       {"export", &make_export_test},               {"sqlite_catalog", &make_sqlite_catalog_test},
       {"command_line", &make_command_line_test},   {"time_resolution", &make_time_resolution_test},
+      {"run_settings_ui", &make_run_settings_ui_test},
   };
   return all;
 }
