@@ -153,6 +153,26 @@ class TimeResolutionTest : public QObject {
     QVERIFY(!group->sessions()[0]->history().events().empty());
   }
 
+  void layers_follow_each_other_on_whole_windows() {
+    // A trace replayed layer by layer: each layer ends in a partial window, and the next one starts
+    // on the next whole window, so window i still covers [i w, (i + 1) w) (events and columns line up).
+    ScenarioSpec spec = load_builtin_scenario("deepseek-layers");
+    load_trace_data(spec);
+    const Tick window = 700;
+    WindowRecorder recorder;
+    RunSequence runs(builder_, spec, router_runs(spec, RouterSpec{"hash", {}}, 0), &recorder, window);
+    runs.run();
+    QVERIFY(runs.results().size() > 1);
+    int partial = 0;
+    for (std::size_t i = 0; i < recorder.windows.size(); ++i) {
+      const SeenWindow& seen = recorder.windows[i];
+      QCOMPARE(seen.start, static_cast<Tick>(i) * window);
+      QVERIFY(seen.end > seen.start && seen.end <= seen.start + window);
+      if (seen.end < seen.start + window) ++partial;
+    }
+    QCOMPARE(partial, static_cast<int>(runs.results().size()));  // one per layer, at its end
+  }
+
   void the_last_window_is_partial_not_empty() {
     const ScenarioSpec spec = load_builtin_scenario(kDefaultScenario);
     const RouterSpec router{"greedy", {}};
