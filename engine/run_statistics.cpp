@@ -11,6 +11,7 @@ RunStatistics::RunStatistics(const SimulationConfig& config, const ExpertQueues&
   expert_load_.assign(n, 0);
   expert_served_.assign(n, 0);
   window_arrivals_.assign(n, 0);
+  summary_window_arrivals_.assign(n, 0);
   window_drops_.assign(n, 0);
   window_peak_queue_.assign(n, 0);
   window_busy_area_.assign(n, 0.0);
@@ -27,21 +28,28 @@ void RunStatistics::advance_to(Tick t) {
 }
 
 const LoadWindow& RunStatistics::close_window(Tick now) {
-  const double capacity_ticks = static_cast<double>(config_.servers_per_expert * config_.window_ticks);
+  const double capacity_ticks = static_cast<double>(config_.servers_per_expert) * static_cast<double>(now - window_start_);
   for (ExpertId e = 0; e < config_.num_experts; ++e) {
     before_expert_change(e, now);
     window_utilization_[e] = window_busy_area_[e] / capacity_ticks;
   }
-  window_ = LoadWindow{window_index_, now - config_.window_ticks, now, window_arrivals_, window_drops_,
+  window_ = LoadWindow{window_index_, window_start_, now, window_arrivals_, window_drops_,
                        window_peak_queue_, window_utilization_, window_latencies_};
   window_.figures = compute_window_figures(window_arrivals_, window_drops_, window_peak_queue_, window_utilization_,
                                            window_latencies_, latency_scratch_);
-  if (window_.figures.arrivals > 0) window_max_over_mean_.push_back(window_.figures.max_over_mean);
   return window_;
 }
 
-void RunStatistics::open_next_window() {
+void RunStatistics::close_summary_window() {
+  ++summary_windows_;
+  const std::int64_t arrivals = std::accumulate(summary_window_arrivals_.begin(), summary_window_arrivals_.end(), std::int64_t{0});
+  if (arrivals > 0) window_max_over_mean_.push_back(max_over_mean(summary_window_arrivals_));
+  std::fill(summary_window_arrivals_.begin(), summary_window_arrivals_.end(), 0);
+}
+
+void RunStatistics::open_next_window(Tick now) {
   ++window_index_;
+  window_start_ = now;
   window_latencies_.clear();
   std::fill(window_arrivals_.begin(), window_arrivals_.end(), 0);
   std::fill(window_drops_.begin(), window_drops_.end(), 0);
@@ -58,7 +66,7 @@ Summary RunStatistics::summary(Tick end_tick) const {
   s.assignments_dropped = dropped_;
   s.assignments_rerouted = rerouted_;
   s.overload_events = overload_events_;
-  s.windows = window_index_;
+  s.windows = summary_windows_;
   s.end_tick = end_tick;
   s.expert_load = expert_load_;
   s.expert_served = expert_served_;

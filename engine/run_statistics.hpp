@@ -33,6 +33,7 @@ class RunStatistics {
     ++assignments_;
     ++expert_load_[expert];
     ++window_arrivals_[expert];
+    ++summary_window_arrivals_[expert];
   }
   void assignment_dropped(ExpertId expert) {
     ++dropped_;
@@ -67,10 +68,18 @@ class RunStatistics {
     }
   }
 
-  // Closes the window that ends at `now`: its view (valid until open_next_window) with its figures.
+  // Closes the window the sinks see, [end of the previous one, now): its view (valid until
+  // open_next_window) with its figures; utilization is over the window's own length, so a short
+  // last window is not diluted.
   const LoadWindow& close_window(Tick now);
-  void open_next_window();
+  void open_next_window(Tick now);
   std::int64_t windows() const { return window_index_; }
+
+  // Closes a window of the scenario's own length (metrics.window_ticks), the one the summary's
+  // `windows` and max/mean over windows count. It is the sinks' window too unless the front end
+  // asked for another length (Simulation::set_sink_window_ticks), so the summary does not
+  // depend on how finely a front end watches the run.
+  void close_summary_window();
 
   // The summary's figures (without the kernel's: events, fingerprint, batches, wall clock).
   // `end_tick` is the last activity.
@@ -110,7 +119,12 @@ class RunStatistics {
   std::vector<double> window_utilization_;
   std::vector<std::int64_t> latency_scratch_;
   LoadWindow window_;
-  // Max/mean of every window with arrivals, for the summary's mean and p99 over windows.
+  Tick window_start_ = 0;
+
+  // The current window of the scenario's length, and the max/mean of every such window with
+  // arrivals, for the summary's `windows` and mean and p99 over windows.
+  std::vector<std::int64_t> summary_window_arrivals_;
+  std::int64_t summary_windows_ = 0;
   std::vector<double> window_max_over_mean_;
 };
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/errors.hpp"
+#include "engine/tick_limits.hpp"
 
 namespace routelab {
 
@@ -23,6 +24,13 @@ Simulation::Simulation(SimulationConfig config, Workload& workload, Router& rout
       statistics_(config_, experts_),
       dispatcher_(config_, router, experts_, statistics_),
       queue_overload_(config_.num_experts, OverloadCause::queue_above_threshold) {}
+
+void Simulation::set_sink_window_ticks(Tick ticks) {
+  if (started_) throw Error("Simulation::set_sink_window_ticks: the run has started");
+  if (ticks < 0 || ticks > kMaxTick) throw ConfigError("sink window", "expected 0.." + std::to_string(kMaxTick) + " ticks");
+  sink_window_ticks_ = ticks;
+  next_sink_window_end_ = ticks;
+}
 
 void Simulation::start() {
   started_ = true;
@@ -49,6 +57,8 @@ bool Simulation::step() {
     return false;
   }
   const KernelEvent event = kernel_.next();
+  // The sinks' own windows close before anything at their end tick happens, as kernel windows do.
+  if (sink_window_ticks_ > 0 && event.kind != EventKind::window_close) close_sink_windows_through(kernel_.now());
   statistics_.advance_to(kernel_.now());
   switch (event.kind) {
     case EventKind::window_close:
@@ -169,10 +179,22 @@ void Simulation::emit_token_outcome(std::uint64_t token, Tick finished) {
   for (auto* observer : token_observers_) observer->on_token(outcome);
 }
 
-void Simulation::handle_window_close() {
-  const LoadWindow& window = statistics_.close_window(kernel_.now());
+void Simulation::emit_window(Tick end) {
+  const LoadWindow& window = statistics_.close_window(end);
   for (auto* sink : sinks_) sink->on_window(window);
-  statistics_.open_next_window();
+  statistics_.open_next_window(end);
+}
+
+void Simulation::close_sink_windows_through(Tick now) {
+  while (next_sink_window_end_ <= now) {
+    emit_window(next_sink_window_end_);
+    next_sink_window_end_ += sink_window_ticks_;
+  }
+}
+
+void Simulation::handle_window_close() {
+  statistics_.close_summary_window();
+  if (sink_window_ticks_ == 0) emit_window(kernel_.now());
   if (kernel_.empty()) {
     finish();
   } else {
@@ -193,6 +215,11 @@ void Simulation::overload_closed(const OverloadEvent& event) {
 }
 
 void Simulation::finish() {
+  if (sink_window_ticks_ > 0) {
+    // The last sink window ends just after the last activity: a partial window of its true length.
+    close_sink_windows_through(last_activity_);
+    emit_window(last_activity_ + 1);
+  }
   queue_overload_.close_all(last_activity_, [&](const OverloadEvent& event) { overload_closed(event); });
   dispatcher_.close_overloads(last_activity_, *this);
   finished_ = true;

@@ -30,6 +30,12 @@ class Simulation : private DispatchTarget {
   Simulation& operator=(const Simulation&) = delete;
 
   void add_sink(MetricsSink& sink) { sinks_.push_back(&sink); }
+  // Before the run starts: the sinks see windows of `ticks` instead of the scenario's
+  // metrics.window_ticks (0: the scenario's), the last one ending just after the last activity.
+  // These windows are closed between kernel events, never scheduled as events, so the trajectory,
+  // its fingerprint and the summary (whose windows stay the scenario's) do not change: a front
+  // end may watch a run at any resolution and still report the CLI's results.
+  void set_sink_window_ticks(Tick ticks);
   // Per-token outcomes; add observers before the run starts.
   void add_token_observer(TokenObserver& observer) { token_observers_.push_back(&observer); }
 
@@ -50,6 +56,8 @@ class Simulation : private DispatchTarget {
   void handle_batch_arrival();
   void handle_completion(ExpertId expert, std::uint64_t token);
   void handle_window_close();
+  void emit_window(Tick end);
+  void close_sink_windows_through(Tick now);
   void fetch_next_batch();
   void accept(ExpertId expert, std::uint64_t token) override;
   void overload_closed(const OverloadEvent& event) override;
@@ -62,6 +70,8 @@ class Simulation : private DispatchTarget {
   SimulationConfig config_;
   Workload& workload_;
   std::vector<MetricsSink*> sinks_;
+  Tick sink_window_ticks_ = 0;  // 0: the sinks see the scenario's windows
+  Tick next_sink_window_end_ = 0;
   std::vector<TokenObserver*> token_observers_;
   RngEngine service_rng_;
   EventKernel kernel_;

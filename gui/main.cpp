@@ -9,6 +9,7 @@
 #include "gui/app/command_line.hpp"
 #include "gui/app/main_window.hpp"
 #include "gui/app/scenario_panel.hpp"
+#include "gui/app/run_toolbar.hpp"
 #include "gui/app/scripted_run.hpp"
 
 namespace {
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
     QSettings settings;
     window.restore_settings(settings);
   }
+  window.run_toolbar()->set_run_settings(options.run_settings);  // after the saved settings: the command line wins
   if (!options.scenario_key.isEmpty()) window.scenario_panel()->select_scenario(options.scenario_key);
   if (!options.routers.empty()) {
     QStringList routers;

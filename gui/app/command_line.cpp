@@ -5,8 +5,10 @@
 #include <QRegularExpression>
 
 #include <exception>
+#include <limits>
 
 #include "core/errors.hpp"
+#include "engine/tick_limits.hpp"
 #include "scenarios/scenario_library.hpp"
 
 namespace routelab::gui {
@@ -29,6 +31,19 @@ QString join_names(const std::vector<std::string>& names) {
   QStringList list;
   for (const auto& name : names) list << QString::fromStdString(name);
   return list.join(", ");
+}
+
+// Qt's help names the program from QCoreApplication, which does not exist yet when the command line
+// is parsed (it would say "Usage: <executable_name>"), so the usage line is written here.
+QString help_text(const QCommandLineParser& parser) {
+  const QString qt_text = parser.helpText();
+  QString text = "Usage: routelab-gui [options]" + qt_text.mid(qt_text.indexOf('\n'));
+  text += "\nExamples:\n"
+          "  routelab-gui --scenario zipf-hot --routers hash,greedy --run\n"
+          "  routelab-gui --scenario default --seed 7 --replication 2 --window-ticks 800\n"
+          "  routelab-gui --scenario default --run --screenshot view.png --quit-when-done   (offscreen)\n"
+          "Keyboard shortcuts: Help > Keyboard shortcuts (F1) in the app.\n";
+  return text;
 }
 
 }  // namespace
@@ -65,12 +80,20 @@ ParsedArguments parse_arguments(const QStringList& arguments, const RouterRegist
   const QCommandLineOption screenshot("screenshot", "When the run is done, save the window as this PNG.", "FILE");
   const QCommandLineOption quit("quit-when-done", "Quit when the run is done (after the screenshot).");
   const QCommandLineOption size("size", "Window size, e.g. 1600x1000.", "WxH");
-  const QCommandLineOption replication("replication", "Replication index (the token stream's seed).", "N", "0");
+  const QCommandLineOption replication(
+      "replication", "Replication index: the run `routelab compare` reports as replication N (default 0).", "N", "0");
+  const QCommandLineOption seed("seed", "Master seed, as `routelab compare --seed S` (default: the scenario's).", "S");
+  const QCommandLineOption window_ticks(
+      "window-ticks",
+      "Length of the views' windows in ticks (default: the scenario's batch interval, finer for short runs, at "
+      "least 200 windows). Only the views change; results equal `routelab compare`'s.",
+      "N");
   const QCommandLineOption summary_json(
       "summary-json",
       "When the run is done, write its results as `routelab compare --format json` does (the same routers array).",
       "FILE");
-  parser.addOptions({help, version, scenario, routers, run, screenshot, quit, size, replication, summary_json});
+  parser.addOptions(
+      {help, version, scenario, routers, run, screenshot, quit, size, replication, seed, window_ticks, summary_json});
   // QApplication's own options: accepted here, handled by QApplication.
   for (const char* qt_option : {"platform", "style", "display", "qwindowgeometry", "qwindowtitle", "stylesheet", "plugin"}) {
     QCommandLineOption option(qt_option, "Qt option", "value");
@@ -89,7 +112,7 @@ ParsedArguments parse_arguments(const QStringList& arguments, const RouterRegist
   ParsedArguments parsed;
   if (parser.isSet(help) || parser.isSet(version)) {
     parsed.outcome = ParsedArguments::Outcome::print_and_exit;
-    parsed.text = parser.isSet(help) ? parser.helpText() : QString("routelab-gui %1\n").arg(ROUTELAB_VERSION);
+    parsed.text = parser.isSet(help) ? help_text(parser) : QString("routelab-gui %1\n").arg(ROUTELAB_VERSION);
     return parsed;
   }
   GuiOptions& options = parsed.options;
@@ -153,8 +176,23 @@ ParsedArguments parse_arguments(const QStringList& arguments, const RouterRegist
 
   bool ok = false;
   const qulonglong replica = parser.value(replication).toULongLong(&ok);
-  if (!ok) return bad("--replication: '" + parser.value(replication) + "' is not a non-negative integer");
-  options.replication = replica;
+  // The app's replication box holds an int; replications of a comparison count from 0 upwards.
+  if (!ok || replica > static_cast<qulonglong>(std::numeric_limits<int>::max()))
+    return bad("--replication: '" + parser.value(replication) + "' is not an integer from 0 to 2147483647");
+  options.run_settings.replication = replica;
+  if (parser.isSet(seed)) {
+    const qulonglong value = parser.value(seed).toULongLong(&ok);
+    if (!ok) return bad("--seed: '" + parser.value(seed) + "' is not a non-negative integer");
+    options.run_settings.seed = value;
+  }
+  if (parser.isSet(window_ticks)) {
+    const qlonglong value = parser.value(window_ticks).toLongLong(&ok);
+    if (!ok || value < 1 || value > kMaxTick)
+      return bad(QString("--window-ticks: '%1' is not a whole number of ticks from 1 to %2")
+                     .arg(parser.value(window_ticks))
+                     .arg(kMaxTick));
+    options.run_settings.window_ticks = value;
+  }
 
   if (options.run && options.routers.empty()) options.routers = default_routers(spec, registry);
   return parsed;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "gui/run/run_settings.hpp"
 #include "routers/router_registry.hpp"
 #include "scenarios/scenario_spec.hpp"
 
@@ -24,7 +25,7 @@ struct GuiOptions {
   QString screenshot;               // PNG path; empty: none
   bool quit_when_done = false;
   QSize window_size;                // invalid: the saved layout
-  std::uint64_t replication = 0;
+  RunSettings run_settings;         // --window-ticks, --seed, --replication (interactive runs too)
   QString summary_json;             // JSON results path (as `routelab compare --format json`); empty: none
 
   // Scripted runs neither read nor write the user's settings, so they are reproducible.

@@ -12,6 +12,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 
+#include "gui/app/help_menu.hpp"
 #include "gui/app/run_toolbar.hpp"
 #include "gui/app/scenario_panel.hpp"
 #include "gui/events/event_panel.hpp"
@@ -142,6 +143,8 @@ void MainWindow::build_menus() {
   QMenu* view = menuBar()->addMenu("&View");
   for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
   for (auto* bar : findChildren<QToolBar*>()) view->addAction(bar->toggleViewAction());
+
+  add_help_menu(*this);
 }
 
 void MainWindow::show_error(const QString& title, const QString& message) {

@@ -98,6 +98,8 @@ class MainWindow : public QMainWindow {
   void build_view_toolbar();
   void connect_run_controls();
   bool ensure_group();
+  void restart_with_new_settings();
+  void show_newest_window();
   void on_data_arrived(bool repaint);
   void on_state_changed();
   void update_status();
@@ -129,6 +131,7 @@ class MainWindow : public QMainWindow {
   QLineEdit* experts_edit_ = nullptr;
   QLabel* status_label_;
   bool selection_dirty_ = false;
+  bool cursor_to_newest_ = false;  // Step / Until overload: the cursor follows the newest window
   bool persist_settings_ = true;
   QString last_export_directory_;
   // The TOML document the shown runs' scenario came from when the app opened one (a saved run, a

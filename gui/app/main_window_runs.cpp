@@ -46,12 +46,15 @@ bool MainWindow::start_runs(const ScenarioSpec& scenario, const std::vector<std:
     if (specs.empty()) throw Error("select at least one router");
     const QSettings settings;
     const auto budget_mib = settings.value(kDetailBudgetKey, static_cast<qulonglong>(RunHistory::kDefaultDetailBudgetBytes >> 20)).toULongLong();
-    group_ = std::make_unique<RunGroup>(builder_, scenario, specs, replication, static_cast<std::size_t>(budget_mib) << 20);
+    group_ = std::make_unique<RunGroup>(builder_, scenario, specs, replication, run_toolbar_->run_settings().window_ticks,
+                                        static_cast<std::size_t>(budget_mib) << 20);
   } catch (const std::exception& e) {
     if (error) *error = QString::fromStdString(e.what());
     return false;
   }
   group_->set_batches_per_second(run_toolbar_->batches_per_second());
+  run_toolbar_->show_window_in_use(group_->window_ticks());
+  axis_->set_window_ticks(group_->window_ticks());
   connect(group_.get(), &RunGroup::data_arrived, this, &MainWindow::on_data_arrived);
   connect(group_.get(), &RunGroup::state_changed, this, &MainWindow::on_state_changed);
   connect(group_.get(), &RunGroup::finished, this, &MainWindow::runs_finished);
@@ -78,10 +81,11 @@ bool MainWindow::start_runs(const ScenarioSpec& scenario, const std::vector<std:
 
 bool MainWindow::start_from_selection(QString* error) {
   try {
-    const ScenarioSpec scenario = scenario_panel_->current_scenario();
+    const RunSettings settings = run_toolbar_->run_settings();
+    const ScenarioSpec scenario = with_seed(scenario_panel_->current_scenario(), settings);
     std::vector<std::string> routers;
     for (const QString& name : scenario_panel_->selected_routers()) routers.push_back(name.toStdString());
-    return start_runs(scenario, routers, 0, error);
+    return start_runs(scenario, routers, settings.replication, error);
   } catch (const std::exception& e) {
     if (error) *error = QString::fromStdString(e.what());
     return false;
@@ -100,32 +104,67 @@ bool MainWindow::ensure_group() {
 
 void MainWindow::connect_run_controls() {
   connect(run_toolbar_->run_action(), &QAction::triggered, this, [this] {
+    cursor_to_newest_ = false;
     if (ensure_group()) group_->run();
   });
   connect(run_toolbar_->pause_action(), &QAction::triggered, this, [this] {
     if (group_) group_->pause();
   });
   connect(run_toolbar_->step_action(), &QAction::triggered, this, [this] {
+    cursor_to_newest_ = true;
     if (ensure_group()) group_->step();
   });
   connect(run_toolbar_->fast_action(), &QAction::triggered, this, [this] {
+    cursor_to_newest_ = false;
     if (ensure_group()) group_->fast();
   });
   connect(run_toolbar_->until_overload_action(), &QAction::triggered, this, [this] {
+    cursor_to_newest_ = true;
     if (ensure_group()) group_->run_until_overload();
   });
   connect(run_toolbar_->reset_action(), &QAction::triggered, this, &MainWindow::discard_runs);
   connect(run_toolbar_, &RunToolbar::speed_changed, this, [this](double rate) {
     if (group_) group_->set_batches_per_second(rate);
   });
+  connect(run_toolbar_, &RunToolbar::run_settings_changed, this, &MainWindow::restart_with_new_settings);
+}
+
+void MainWindow::restart_with_new_settings() {
+  // A new window length, seed or replication is another run: start it afresh from the selection,
+  // running again if the old one was running.
+  if (!group_) return;
+  const bool was_running = group_->state() == GroupState::running;
+  const bool was_fast = group_->fast_mode();
+  QString error;
+  if (!start_from_selection(&error)) {
+    show_error("Cannot start the run", error);
+    return;
+  }
+  if (was_fast) {
+    group_->fast();
+  } else if (was_running) {
+    group_->run();
+  }
 }
 
 void MainWindow::on_data_arrived(bool repaint) {
   if (repaint) {
     plot_stack_->refresh();
     event_model_->sync();
+    if (cursor_to_newest_) show_newest_window();
   }
   update_status();
+}
+
+void MainWindow::show_newest_window() {
+  // After Step or Until-overload the cursor marks the newest window, and a zoomed-in view that has
+  // lost sight of it moves there (keeping its zoom), so each step is seen.
+  if (axis_->extent() == 0) return;
+  const double newest = static_cast<double>(axis_->extent()) - 0.5;
+  if (!axis_->following() && (newest < axis_->first() || newest > axis_->last())) {
+    axis_->jump_to(newest, axis_->highlighted_expert());
+  }
+  axis_->set_cursor(newest);
 }
 
 void MainWindow::on_state_changed() {

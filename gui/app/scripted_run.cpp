@@ -27,9 +27,11 @@ void ScriptedRun::start() {
   }
   QString error;
   try {
-    const ScenarioSpec scenario = resolve_scenario(options_.scenario_key.isEmpty() ? std::string(kDefaultScenario)
-                                                                                   : options_.scenario_key.toStdString());
-    if (!window_.start_runs(scenario, options_.routers, options_.replication, &error)) return fail(error);
+    const ScenarioSpec scenario =
+        with_seed(resolve_scenario(options_.scenario_key.isEmpty() ? std::string(kDefaultScenario)
+                                                                   : options_.scenario_key.toStdString()),
+                  options_.run_settings);
+    if (!window_.start_runs(scenario, options_.routers, options_.run_settings.replication, &error)) return fail(error);
   } catch (const std::exception& e) {
     return fail(QString::fromStdString(e.what()));
   }

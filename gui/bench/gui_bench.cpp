@@ -18,6 +18,7 @@
 #include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <string>
 #include <thread>
 
@@ -46,16 +47,51 @@ struct Options {
   int height = 900;
 };
 
-Options parse(int argc, char** argv) {
-  Options o;
-  for (int i = 1; i + 1 < argc; i += 2) {
+constexpr const char* kUsage =
+    "Usage: routelab-gui-bench [--windows N] [--experts E] [--width W] [--height H]\n"
+    "Measures the desktop app's frame budget through its real code paths (offscreen): live repaint\n"
+    "while windows stream in, memory at N windows, zoom and pan latency, the event table with\n"
+    "1,000,000 events, and a real two-router simulation with the views repainting.\n"
+    "  --windows N   windows streamed into the history (default 100000)\n"
+    "  --experts E   experts per window (default 256)\n"
+    "  --width W     plot stack width in pixels (default 1600)\n"
+    "  --height H    plot stack height in pixels (default 900)\n"
+    "  -h, --help    print this and exit without running the benchmark\n";
+
+enum class ParseOutcome { run, help, bad };
+
+// Every option takes a positive whole number; anything else is refused (exit 2) before the
+// benchmark starts, so a typo never silently runs the full default benchmark.
+ParseOutcome parse(int argc, char** argv, Options& o, std::string& error) {
+  for (int i = 1; i < argc; ++i) {
     const std::string key = argv[i];
-    if (key == "--windows") o.windows = std::stoll(argv[i + 1]);
-    if (key == "--experts") o.experts = std::stoi(argv[i + 1]);
-    if (key == "--width") o.width = std::stoi(argv[i + 1]);
-    if (key == "--height") o.height = std::stoi(argv[i + 1]);
+    if (key == "-h" || key == "--help") return ParseOutcome::help;
+    if (key != "--windows" && key != "--experts" && key != "--width" && key != "--height") {
+      error = "unknown option '" + key + "'";
+      return ParseOutcome::bad;
+    }
+    if (i + 1 >= argc) {
+      error = key + " needs a value";
+      return ParseOutcome::bad;
+    }
+    const std::string text = argv[++i];
+    long long value = 0;
+    std::size_t used = 0;
+    try {
+      value = std::stoll(text, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != text.size() || value < 1 || (key != "--windows" && value > 1000000)) {
+      error = key + ": '" + text + "' is not a positive whole number";
+      return ParseOutcome::bad;
+    }
+    if (key == "--windows") o.windows = value;
+    if (key == "--experts") o.experts = static_cast<int>(value);
+    if (key == "--width") o.width = static_cast<int>(value);
+    if (key == "--height") o.height = static_cast<int>(value);
   }
-  return o;
+  return ParseOutcome::run;
 }
 
 double ms_since(const QElapsedTimer& timer) { return static_cast<double>(timer.nsecsElapsed()) / 1e6; }
@@ -204,7 +240,7 @@ void live_simulation(const Options& o, double batches_per_second, std::int64_t b
   stack.resize(o.width, o.height);
   TrainedModelCache models;
   const RunBuilder builder(registry, models);
-  RunGroup group(builder, spec, routers, 0, RunHistory::kDefaultDetailBudgetBytes);
+  RunGroup group(builder, spec, routers, 0, 0, RunHistory::kDefaultDetailBudgetBytes);  // the app's default windows
   stack.set_runs(group.histories());
   stack.show();
   QObject::connect(&group, &RunGroup::data_arrived, &stack, [&](bool repaint) {
@@ -273,7 +309,15 @@ void event_table(int experts) {
 
 int main(int argc, char** argv) {
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-  const Options o = parse(argc, argv);
+  Options o;
+  std::string error;
+  switch (parse(argc, argv, o, error)) {
+    case ParseOutcome::help: std::fputs(kUsage, stdout); return 0;
+    case ParseOutcome::bad:
+      std::fprintf(stderr, "routelab-gui-bench: error: %s\n%s", error.c_str(), kUsage);
+      return 2;
+    case ParseOutcome::run: break;
+  }
   QApplication app(argc, argv);
   std::printf("routelab-gui-bench: %d experts x %lld windows, views %dx%d, platform %s, %u hardware threads\n",
               o.experts, static_cast<long long>(o.windows), o.width, o.height,

@@ -16,7 +16,14 @@ void RunHistory::append(const WindowRecord& record) {
   for (int s = 0; s < kScalarCount; ++s)
     scalars_[static_cast<std::size_t>(s)].push_back(record.scalars[static_cast<std::size_t>(s)]);
   for (const ExpertChannel c : kAllChannels) channels_[static_cast<std::size_t>(index_of(c))].append(record.channel(c));
+  last_window_ticks_ = record.end - record.start;
   ++version_;
+}
+
+double RunHistory::end_window() const {
+  const auto count = static_cast<double>(windows());
+  if (count == 0 || last_window_ticks_ <= 0 || last_window_ticks_ >= window_ticks_) return count;
+  return count - 1 + static_cast<double>(last_window_ticks_) / static_cast<double>(window_ticks_);
 }
 
 void RunHistory::add_event(const OverloadEvent& event) {

@@ -49,6 +49,11 @@ class RunHistory {
   // Changes whenever anything is added: lets views skip re-rendering an unchanged run.
   std::uint64_t version() const { return version_; }
 
+  // Where the run's data ends, in windows: windows(), less the part of the last window after the
+  // run's last activity when that window is partial (the engine ends the app's last window just
+  // after the last activity, and its utilization is over that shorter length).
+  double end_window() const;
+
   double window_of_tick(Tick tick) const { return static_cast<double>(tick) / static_cast<double>(window_ticks_); }
   Tick window_start_tick(std::int64_t window) const { return window * window_ticks_; }
 
@@ -56,6 +61,7 @@ class RunHistory {
   std::string label_;
   int experts_ = 0;
   Tick window_ticks_ = 1;
+  Tick last_window_ticks_ = 0;  // length of the newest window
   std::array<std::vector<double>, kScalarCount> scalars_;
   std::vector<LodMatrix> channels_;
   std::vector<OverloadEvent> events_;

@@ -45,7 +45,7 @@ EventPanel::EventPanel(OverloadEventModel& model, TimeAxis& axis, QWidget* paren
   table_->setColumnWidth(OverloadEventModel::expert_column, metrics.horizontalAdvance("Expert") + pad);
   table_->setColumnWidth(OverloadEventModel::cause_column, metrics.horizontalAdvance("arrivals_above_capacity") + pad);
   for (const int column : {OverloadEventModel::start_column, OverloadEventModel::end_column})
-    table_->setColumnWidth(column, metrics.horizontalAdvance("Start (window)") + 2 * pad);
+    table_->setColumnWidth(column, metrics.horizontalAdvance("Start (tick) 0000000") + 2 * pad);
   table_->setColumnWidth(OverloadEventModel::duration_column, metrics.horizontalAdvance("Duration (ticks)") + 2 * pad);
 
   text_filter_->setPlaceholderText("filter: router or cause");

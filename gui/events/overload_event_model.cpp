@@ -74,12 +74,9 @@ QVariant OverloadEventModel::data(const QModelIndex& index, int role) const {
       const auto cause = to_string(event.cause);
       return QString::fromUtf8(cause.data(), static_cast<int>(cause.size()));
     }
-    case start_column:
-      return display ? QVariant(QString::number(run.window_of_tick(event.start), 'f', 2))
-                     : QVariant(run.window_of_tick(event.start));
-    case end_column:
-      return display ? QVariant(QString::number(run.window_of_tick(event.end), 'f', 2))
-                     : QVariant(run.window_of_tick(event.end));
+    // Ticks, the time axis's unit (the views' window length is a setting; a tick is not).
+    case start_column: return QVariant::fromValue<qlonglong>(event.start);
+    case end_column: return QVariant::fromValue<qlonglong>(event.end);
     case duration_column: return QVariant::fromValue<qlonglong>(event.end - event.start);
     case peak_column: return QVariant::fromValue<qlonglong>(event.peak);
     default: return {};
@@ -92,8 +89,8 @@ QVariant OverloadEventModel::headerData(int section, Qt::Orientation orientation
     case run_column: return "Router";
     case expert_column: return "Expert";
     case cause_column: return "Cause";
-    case start_column: return "Start (window)";
-    case end_column: return "End (window)";
+    case start_column: return "Start (tick)";
+    case end_column: return "End (tick)";
     case duration_column: return "Duration (ticks)";
     case peak_column: return "Peak";
     default: return {};

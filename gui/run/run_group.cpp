@@ -1,18 +1,22 @@
 #include "gui/run/run_group.hpp"
 
+#include <algorithm>
 #include <limits>
 
+#include "gui/run/display_window.hpp"
 #include "scenarios/traces/trace_loader.hpp"
 
 namespace routelab::gui {
 
 RunGroup::RunGroup(const RunBuilder& builder, const ScenarioSpec& scenario, const std::vector<RouterSpec>& routers,
-                   std::uint64_t replication, std::size_t detail_budget_bytes, QObject* parent)
+                   std::uint64_t replication, Tick window_ticks, std::size_t detail_budget_bytes, QObject* parent)
     : QObject(parent), scenario_(scenario), replication_(replication) {
   for (const RouterSpec& router : routers) builder.registry().find(router.name);  // unknown names fail before any thread
   load_trace_data(scenario_);  // once, shared by every session (a layered trace needs its layers)
+  window_ticks_ = display_window_ticks(scenario_, window_ticks);
   for (const RouterSpec& router : routers) {
-    sessions_.push_back(std::make_unique<RunSession>(builder, scenario_, router, replication, detail_budget_bytes));
+    sessions_.push_back(
+        std::make_unique<RunSession>(builder, scenario_, router, replication, window_ticks_, detail_budget_bytes));
     RunSession* session = sessions_.back().get();
     SimulationThread* thread = &session->thread();
     connect(thread, &SimulationThread::finished_run, this, &RunGroup::on_session_finished, Qt::QueuedConnection);
@@ -24,6 +28,7 @@ RunGroup::RunGroup(const RunBuilder& builder, const ScenarioSpec& scenario, cons
   }
   poll_timer_.setInterval(kPollIntervalMs);
   connect(&poll_timer_, &QTimer::timeout, this, [this] {
+    if (aligning_ && align_paused_runs()) aligning_ = false;
     if (poll()) emit data_arrived(!fast_mode());
   });
   poll_timer_.start();
@@ -52,6 +57,12 @@ bool RunGroup::all_finished() const {
   return true;
 }
 
+std::int64_t RunGroup::batches() const {
+  std::int64_t most = 0;
+  for (const auto& session : sessions_) most = std::max(most, session->thread().batches());
+  return most;
+}
+
 bool RunGroup::poll(bool everything) {
   const std::size_t cap = everything || fast_mode() ? std::numeric_limits<std::size_t>::max() : kMaxWindowsPerPoll;
   std::size_t moved = 0;
@@ -61,6 +72,7 @@ bool RunGroup::poll(bool everything) {
 
 void RunGroup::broadcast_mode(RunMode mode) {
   mode_ = mode;
+  aligning_ = false;
   for (auto& session : sessions_) session->thread().set_mode(mode);
   if (state_ != GroupState::finished && state_ != GroupState::failed)
     set_state(mode == RunMode::paused ? GroupState::paused : GroupState::running);
@@ -73,6 +85,7 @@ void RunGroup::run_until_overload() { broadcast_mode(RunMode::until_overload); }
 
 void RunGroup::step() {
   mode_ = RunMode::paused;
+  aligning_ = false;
   for (auto& session : sessions_) session->thread().step_once();
   if (state_ == GroupState::running) set_state(GroupState::paused);
 }
@@ -82,8 +95,26 @@ void RunGroup::set_batches_per_second(double rate) {
 }
 
 void RunGroup::on_paused_at_overload() {
-  // One run met an overload: stop the others too, so the stacked views stay aligned.
-  if (mode_ == RunMode::until_overload) broadcast_mode(RunMode::paused);
+  // One run met an overload: stop the others too. They ran on while the news travelled, so once
+  // every run has stopped, the ones behind run up to the furthest: the stacked views stay aligned
+  // on one batch count, as Step keeps them.
+  if (mode_ != RunMode::until_overload) return;
+  broadcast_mode(RunMode::paused);
+  aligning_ = true;
+}
+
+bool RunGroup::align_paused_runs() {
+  std::int64_t furthest = 0;
+  for (const auto& session : sessions_) {
+    const SimulationThread& thread = session->thread();
+    if (!thread.run_finished() && !thread.idle()) return false;  // still finishing a batch
+    furthest = std::max(furthest, thread.batches());
+  }
+  for (auto& session : sessions_) {
+    SimulationThread& thread = session->thread();
+    if (!thread.run_finished() && thread.batches() < furthest) thread.step_more(furthest - thread.batches());
+  }
+  return true;
 }
 
 void RunGroup::on_session_finished() {

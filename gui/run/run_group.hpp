@@ -26,9 +26,10 @@ class RunGroup : public QObject {
   static constexpr int kPollIntervalMs = 30;
 
   // Builds every session (throws for an unknown router name or a trace that cannot be read); all
-  // start paused. The builder must outlive the group.
+  // start paused. The builder must outlive the group. `window_ticks`: the views' window length
+  // (0: display_window.hpp's default for the scenario).
   RunGroup(const RunBuilder& builder, const ScenarioSpec& scenario, const std::vector<RouterSpec>& routers,
-           std::uint64_t replication, std::size_t detail_budget_bytes, QObject* parent = nullptr);
+           std::uint64_t replication, Tick window_ticks, std::size_t detail_budget_bytes, QObject* parent = nullptr);
   ~RunGroup() override;
 
   const ScenarioSpec& scenario() const { return scenario_; }
@@ -47,11 +48,16 @@ class RunGroup : public QObject {
   bool all_finished() const;      // every session finished or failed
   QString failure() const { return failure_; }  // the failures so far, one line per router
   std::uint64_t replication() const { return replication_; }
+  Tick window_ticks() const { return window_ticks_; }  // of every history
+  std::int64_t batches() const;  // dispatched so far by the furthest run
 
   // At most this many windows per run move into the history per poll while repainting, so a frame
   // stays short (~3 us a window at 256 experts) even when the simulation outruns the UI; the rest
   // waits in the ring. Fast mode and the end of a run drain everything.
   static constexpr std::size_t kMaxWindowsPerPoll = 2048;
+
+  // True while the runs are being brought to one batch count after "Until overload" paused them.
+  bool aligning() const { return aligning_; }
 
   // Drains every session now (the timer calls it); true if anything new arrived.
   bool poll(bool everything = false);
@@ -68,16 +74,19 @@ class RunGroup : public QObject {
   void on_session_finished();
   void on_session_failed(RunSession* session, const QString& message);
   void on_paused_at_overload();
+  bool align_paused_runs();
   void set_state(GroupState state);
 
   ScenarioSpec scenario_;
   std::uint64_t replication_ = 0;
+  Tick window_ticks_ = 1;
   std::vector<std::unique_ptr<RunSession>> sessions_;
   QTimer poll_timer_;
   RunMode mode_ = RunMode::paused;
   GroupState state_ = GroupState::paused;
   QString failure_;
   bool finish_reported_ = false;
+  bool aligning_ = false;  // paused at an overload; the runs behind catch up once every run is idle
 };
 
 }  // namespace routelab::gui

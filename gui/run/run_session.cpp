@@ -3,13 +3,13 @@
 namespace routelab::gui {
 
 RunSession::RunSession(const RunBuilder& builder, const ScenarioSpec& scenario, const RouterSpec& router,
-                       std::uint64_t replication, std::size_t detail_budget_bytes)
+                       std::uint64_t replication, Tick window_ticks, std::size_t detail_budget_bytes)
     : router_name_((builder.registry().find(router.name), router.name)),
       replication_(replication),
       scenario_(scenario),
       sink_(ring_),
-      runs_(builder, scenario_, router_runs(scenario_, router, replication), &sink_),
-      history_(router.name, scenario.simulation.num_experts, scenario.simulation.window_ticks, detail_budget_bytes) {
+      runs_(builder, scenario_, router_runs(scenario_, router, replication), &sink_, window_ticks),
+      history_(router.name, scenario.simulation.num_experts, window_ticks, detail_budget_bytes) {
   thread_ = std::make_unique<SimulationThread>(runs_, sink_);
   thread_->start();
 }

@@ -24,8 +24,9 @@ class RunSession {
  public:
   // Throws UnknownNameError for an unknown router before any thread starts; everything else
   // (a bad parameter, a missing model or trace, training) fails on the worker thread, as failed().
+  // The history's windows are `window_ticks` long (display_window.hpp); results are unaffected.
   RunSession(const RunBuilder& builder, const ScenarioSpec& scenario, const RouterSpec& router,
-             std::uint64_t replication, std::size_t detail_budget_bytes);
+             std::uint64_t replication, Tick window_ticks, std::size_t detail_budget_bytes);
   ~RunSession();  // joins the thread before the runs go away
 
   RunSession(const RunSession&) = delete;

@@ -1,5 +1,6 @@
 #include "gui/run/simulation_thread.hpp"
 
+#include <algorithm>
 #include <exception>
 
 #ifdef __linux__
@@ -44,14 +45,21 @@ void SimulationThread::set_mode(RunMode mode) {
   emit mode_changed();
 }
 
-void SimulationThread::step_once() {
+void SimulationThread::step_once() { step_more(1); }
+
+void SimulationThread::step_more(std::int64_t batches) {
   {
     std::lock_guard lock(mutex_);
     mode_ = RunMode::paused;
-    ++steps_requested_;
+    steps_requested_ += std::max<std::int64_t>(batches, 0);
   }
   wake_.notify_all();
   emit mode_changed();
+}
+
+bool SimulationThread::idle() const {
+  std::lock_guard lock(mutex_);
+  return mode_ == RunMode::paused && steps_requested_ == 0 && !in_batch_;
 }
 
 void SimulationThread::set_batches_per_second(double rate) {
@@ -97,6 +105,7 @@ void SimulationThread::run() {
     }
     if (single_step) --steps_requested_;
     const RunMode mode = mode_;
+    in_batch_ = true;
     lock.unlock();
 
     const std::int64_t events_before = sink_.events_seen();
@@ -110,6 +119,7 @@ void SimulationThread::run() {
     batches_.store(runs_.batches(), std::memory_order_release);
 
     lock.lock();
+    in_batch_ = false;
     if (!error.isEmpty()) {
       finished_.store(true, std::memory_order_release);
       lock.unlock();

@@ -32,10 +32,13 @@ class SimulationThread : public QThread {
 
   void set_mode(RunMode mode);
   void step_once();                          // pauses, then runs one batch
+  void step_more(std::int64_t batches);      // pauses, then runs that many more batches
   void set_batches_per_second(double rate);  // <= 0: no limit
   void stop();
 
   RunMode mode() const;
+  // Paused with no batch requested or in progress: batches() stays put until the next command.
+  bool idle() const;
   bool run_finished() const { return finished_.load(std::memory_order_acquire); }
   std::int64_t batches() const { return batches_.load(std::memory_order_acquire); }
 
@@ -56,7 +59,8 @@ class SimulationThread : public QThread {
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   RunMode mode_ = RunMode::paused;
-  int steps_requested_ = 0;
+  std::int64_t steps_requested_ = 0;
+  bool in_batch_ = false;
   double batches_per_second_ = 0;
   bool stop_ = false;
   Clock::time_point next_batch_due_{};

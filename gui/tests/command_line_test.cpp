@@ -58,6 +58,12 @@ class CommandLineTest : public QObject {
     expect_bad({"--screenshot", "shot.jpg"}, "must end in .png");
     expect_bad({"--screenshot", "/no/such/dir/shot.png"}, "does not exist");
     expect_bad({"--replication", "-1"}, "--replication");
+    expect_bad({"--replication", "4294967296"}, "--replication");
+    expect_bad({"--seed", "x"}, "--seed");
+    expect_bad({"--seed", "-3"}, "--seed");
+    expect_bad({"--window-ticks", "0"}, "--window-ticks");
+    expect_bad({"--window-ticks", "1.5"}, "--window-ticks");
+    expect_bad({"--window-ticks", "9007199254740993"}, "--window-ticks");  // above the engine's 2^53
     expect_bad({"--bogus"}, "bogus");
     expect_bad({"stray"}, "unexpected argument 'stray'");
     expect_bad({"--scenario"}, "scenario");
@@ -68,6 +74,26 @@ class CommandLineTest : public QObject {
     QVERIFY(parsed.outcome == ParsedArguments::Outcome::print_and_exit);
     QVERIFY(parsed.text.contains("--screenshot"));
     QVERIFY(!parsed.text.contains("platform"));  // Qt's own options stay out of the help
+    // A real usage line: before QApplication exists Qt would name the program "<executable_name>".
+    QVERIFY2(parsed.text.startsWith("Usage: routelab-gui [options]"), qPrintable(parsed.text.left(80)));
+    QVERIFY(!parsed.text.contains("<executable_name>"));
+    for (const char* option : {"--seed", "--replication", "--window-ticks", "--summary-json"})
+      QVERIFY2(parsed.text.contains(option), option);
+  }
+
+  void run_settings_are_parsed_for_interactive_runs_too() {
+    const ParsedArguments parsed = parse({"--seed", "18446744073709551615", "--replication", "3", "--window-ticks", "250"});
+    QVERIFY2(parsed.outcome == ParsedArguments::Outcome::start, qPrintable(parsed.text));
+    QVERIFY(!parsed.options.scripted());
+    const RunSettings& settings = parsed.options.run_settings;
+    QVERIFY(settings.seed.has_value());
+    QCOMPARE(*settings.seed, std::uint64_t{18446744073709551615ULL});
+    QCOMPARE(settings.replication, std::uint64_t{3});
+    QCOMPARE(settings.window_ticks, Tick{250});
+    const RunSettings defaults = parse({}).options.run_settings;
+    QVERIFY(!defaults.seed.has_value());
+    QCOMPARE(defaults.window_ticks, Tick{0});  // the scenario's default length
+    QCOMPARE(defaults.replication, std::uint64_t{0});
   }
 };
 

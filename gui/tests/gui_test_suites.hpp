@@ -24,6 +24,8 @@ std::unique_ptr<QObject> make_command_line_test();
 std::unique_ptr<QObject> make_heatmap_views_test();
 std::unique_ptr<QObject> make_saved_runs_test();
 std::unique_ptr<QObject> make_sweep_charts_test();
+std::unique_ptr<QObject> make_time_resolution_test();
+std::unique_ptr<QObject> make_run_settings_ui_test();
 
 inline const std::vector<Suite>& suites() {
   static const std::vector<Suite> all = {
@@ -35,6 +37,8 @@ inline const std::vector<Suite>& suites() {
       {"heatmap_views", &make_heatmap_views_test},
       {"saved_runs", &make_saved_runs_test},
       {"sweep_charts", &make_sweep_charts_test},
+      {"time_resolution", &make_time_resolution_test},
+      {"run_settings_ui", &make_run_settings_ui_test},
   };
   return all;
 }

@@ -30,7 +30,7 @@ class RunControlTest : public QObject {
 
   std::unique_ptr<RunGroup> make_group() {
     return std::make_unique<RunGroup>(builder_, spec_, std::vector<RouterSpec>{{"hash", {}}, {"greedy", {}}}, 0,
-                                      RunHistory::kDefaultDetailBudgetBytes);
+                                      spec_.simulation.window_ticks, RunHistory::kDefaultDetailBudgetBytes);
   }
   static std::int64_t batches(const RunGroup& group, int i) { return group.sessions()[static_cast<std::size_t>(i)]->thread().batches(); }
 
@@ -99,7 +99,7 @@ class RunControlTest : public QObject {
   }
 
   void unknown_router_fails_before_any_thread() {
-    QVERIFY_THROWS_EXCEPTION(UnknownNameError, RunGroup(builder_, spec_, {{"nope", {}}}, 0, 1 << 20));
+    QVERIFY_THROWS_EXCEPTION(UnknownNameError, RunGroup(builder_, spec_, {{"nope", {}}}, 0, 0, 1 << 20));
   }
 };
 

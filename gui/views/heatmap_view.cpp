@@ -157,6 +157,7 @@ void HeatmapView::paint_content(QPainter& painter) {
   if (plot.width() <= 0 || plot.height() <= 0) return;
   render_image(plot);
   if (!image_.isNull()) painter.drawImage(plot, image_);
+  paint_partial_end(painter, plot, run_.end_window(), static_cast<double>(std::min(run_.windows(), axis_.limit())));
   paint_time_grid(painter);
   paint_lane(painter);
 

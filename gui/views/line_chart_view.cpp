@@ -1,5 +1,6 @@
 #include "gui/views/line_chart_view.hpp"
 
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -199,12 +200,12 @@ void TimeRuler::paint_content(QPainter& painter) {
   const QRect plot = plot_rect();
   const QFontMetrics metrics = painter.fontMetrics();
   painter.setPen(palette().windowText().color());
-  painter.drawText(4, plot.top() + metrics.ascent() + 2, "window");
-  const auto ticks = nice_ticks(axis_.first(), axis_.last(), std::max(2, plot.width() / 90));
-  for (const double t : ticks) {
-    const double x = x_of(t);
+  // The unit: ticks, which the scenario library reads as microseconds (docs/scenarios.md).
+  painter.drawText(4, plot.top() + metrics.ascent() + 2, QString::fromUtf8("ticks (\u00b5s)"));
+  for (const double window : grid_windows()) {
+    const double x = x_of(window);
     painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.top() + 4));
-    const QString text = QString::number(t, 'g', 7);
+    const QString text = QLocale(QLocale::English).toString(static_cast<qlonglong>(std::llround(axis_.ticks_of(window))));
     painter.drawText(QPointF(x - metrics.horizontalAdvance(text) / 2.0, plot.top() + 4 + metrics.ascent()), text);
   }
 }

@@ -54,8 +54,12 @@ void ReplayBar::sync_from_axis() {
   slider_->setRange(0, extent);
   slider_->setValue(static_cast<int>(axis_.limit()));
   syncing_ = false;
-  position_->setText(axis_.live() ? QString("live: %1 windows").arg(extent)
-                                  : QString("replay: window %1 / %2").arg(axis_.limit()).arg(extent));
+  // Windows, with their length: the axis above is in ticks.
+  position_->setText(axis_.live() ? QString("live: %1 windows of %2 ticks").arg(extent).arg(axis_.window_ticks())
+                                  : QString("replay: window %1 / %2 (%3 ticks each)")
+                                        .arg(axis_.limit())
+                                        .arg(extent)
+                                        .arg(axis_.window_ticks()));
   play_button_->setText(playing() ? "Stop" : "Replay");
 }
 

@@ -15,6 +15,11 @@ void TimeAxis::apply_range(double first, double last) {
   last_ = first + span;
 }
 
+void TimeAxis::set_window_ticks(Tick ticks) {
+  window_ticks_ = ticks > 0 ? ticks : 1;
+  emit changed();
+}
+
 void TimeAxis::set_extent(std::int64_t windows) {
   if (windows == extent_) return;
   extent_ = windows;

@@ -5,6 +5,8 @@
 
 #include <cstdint>
 
+#include "core/types.hpp"
+
 namespace routelab::gui {
 
 class TimeAxis : public QObject {
@@ -24,6 +26,12 @@ class TimeAxis : public QObject {
   bool following() const { return following_; }    // the range tracks the whole run as it grows
   double cursor() const { return cursor_; }         // < 0: none
   int highlighted_expert() const { return highlighted_expert_; }  // < 0: none
+
+  // The axis counts windows; a window is this many ticks (the runs' window length), so views can
+  // label the axis in ticks, the unit of every scenario (the library reads 1 tick as 1 us).
+  Tick window_ticks() const { return window_ticks_; }
+  void set_window_ticks(Tick ticks);
+  double ticks_of(double window) const { return window * static_cast<double>(window_ticks_); }
 
   void set_extent(std::int64_t windows);
   void set_range(double first, double last);  // clamps; stops following
@@ -52,6 +60,7 @@ class TimeAxis : public QObject {
   bool following_ = true;
   double cursor_ = -1;
   int highlighted_expert_ = -1;
+  Tick window_ticks_ = 1;
 };
 
 }  // namespace routelab::gui

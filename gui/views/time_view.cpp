@@ -14,6 +14,7 @@ namespace routelab::gui {
 namespace {
 constexpr double kDragThresholdPixels = 4;  // below this a press-release is a click, not a pan
 constexpr double kKeyPanFraction = 0.1;
+constexpr int kGridSpacingPixels = 90;  // room for a tick label such as 1,234,567
 }  // namespace
 
 TimeView::TimeView(TimeAxis& axis, QWidget* parent) : QWidget(parent), axis_(axis) {
@@ -44,10 +45,31 @@ void TimeView::paint_time_grid(QPainter& painter) const {
   const QRect plot = plot_rect();
   painter.save();
   painter.setPen(QPen(QColor(0, 0, 0, 28), 1));
-  for (const double t : nice_ticks(axis_.first(), axis_.last(), std::max(2, plot.width() / 90))) {
-    const double x = x_of(t);
+  for (const double window : grid_windows()) {
+    const double x = x_of(window);
     painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
   }
+  painter.restore();
+}
+
+std::vector<double> TimeView::grid_windows() const {
+  const auto ticks_per_window = static_cast<double>(axis_.window_ticks());
+  std::vector<double> windows;
+  for (const double tick : nice_ticks(axis_.first() * ticks_per_window, axis_.last() * ticks_per_window,
+                                      std::max(2, plot_rect().width() / kGridSpacingPixels)))
+    windows.push_back(tick / ticks_per_window);
+  return windows;
+}
+
+void TimeView::paint_partial_end(QPainter& painter, const QRect& plot, double end_window, double windows) const {
+  if (!(end_window < windows)) return;
+  const double left = std::max<double>(x_of(end_window), plot.left());
+  const double right = std::min<double>(x_of(windows), plot.right() + 1);
+  if (right <= left) return;
+  const QRectF area(left, plot.top(), right - left, plot.height());
+  painter.save();
+  painter.fillRect(area, palette().base());
+  painter.fillRect(area, QBrush(QColor(0, 0, 0, 60), Qt::BDiagPattern));
   painter.restore();
 }
 

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include <cstdint>
+#include <vector>
 
 #include "gui/views/time_axis.hpp"
 
@@ -39,6 +40,11 @@ class TimeView : public QWidget {
   // (the heatmap's event lane zooms to the event), false to ignore it.
   virtual bool handle_click_outside_plot(QPointF /*position*/) { return false; }
   void paint_time_grid(QPainter& painter) const;
+  // The grid's and the ruler's positions, in windows: round numbers of ticks, the axis's unit.
+  std::vector<double> grid_windows() const;
+  // Hatches [end_window, windows) -- the part of a partial last window after the run's end -- so
+  // it reads as "no more run" rather than as a window with nothing in it.
+  void paint_partial_end(QPainter& painter, const QRect& plot, double end_window, double windows) const;
 
   void paintEvent(QPaintEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;

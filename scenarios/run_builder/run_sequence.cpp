@@ -1,14 +1,17 @@
 #include "scenarios/run_builder/run_sequence.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace routelab {
 
 // Forwards to the front end's sink with each run's windows and events shifted to follow the
-// previous runs', and only the last run's finish (the sequence ends once).
+// previous runs', and only the last run's finish (the sequence ends once). Each run starts on a
+// whole window of the sink's length, so window i always covers ticks [i w, (i + 1) w) even after a
+// run that ended in a partial window (Simulation::set_sink_window_ticks).
 class RunSequence::ShiftedSink : public MetricsSink {
  public:
-  explicit ShiftedSink(MetricsSink& target) : target_(target) {}
+  ShiftedSink(MetricsSink& target, Tick window_ticks) : target_(target), window_ticks_(window_ticks) {}
 
   void shift_to_next_run() {
     index_offset_ = next_index_;
@@ -22,7 +25,7 @@ class RunSequence::ShiftedSink : public MetricsSink {
     shifted.start += tick_offset_;
     shifted.end += tick_offset_;
     next_index_ = shifted.index + 1;
-    next_tick_ = shifted.end;
+    next_tick_ = (shifted.end + window_ticks_ - 1) / window_ticks_ * window_ticks_;
     target_.on_window(shifted);
   }
   void on_event(const OverloadEvent& event) override {
@@ -40,6 +43,7 @@ class RunSequence::ShiftedSink : public MetricsSink {
 
  private:
   MetricsSink& target_;
+  Tick window_ticks_ = 1;
   std::int64_t index_offset_ = 0;
   Tick tick_offset_ = 0;
   std::int64_t next_index_ = 0;
@@ -48,9 +52,11 @@ class RunSequence::ShiftedSink : public MetricsSink {
 };
 
 RunSequence::RunSequence(const RunBuilder& builder, const ScenarioSpec& scenario, std::vector<RunKey> keys,
-                         MetricsSink* sink)
-    : builder_(builder), scenario_(scenario), keys_(std::move(keys)) {
-  if (sink) shifted_ = std::make_unique<ShiftedSink>(*sink);
+                         MetricsSink* sink, Tick sink_window_ticks)
+    : builder_(builder), scenario_(scenario), keys_(std::move(keys)), sink_window_ticks_(sink_window_ticks) {
+  if (sink)
+    shifted_ = std::make_unique<ShiftedSink>(
+        *sink, std::max<Tick>(1, sink_window_ticks > 0 ? sink_window_ticks : scenario.simulation.window_ticks));
 }
 
 RunSequence::~RunSequence() = default;
@@ -65,6 +71,7 @@ bool RunSequence::step_batch() {
         sinks.push_back(shifted_.get());
       }
       current_ = builder_.build(scenario_, keys_[next_], sinks);
+      if (sink_window_ticks_ > 0) current_->simulation().set_sink_window_ticks(sink_window_ticks_);
       ++next_;
     }
     if (current_->step_batch()) return true;

@@ -16,7 +16,10 @@ class RunSequence {
  public:
   // The builder, the scenario and the sink must outlive the sequence. Nothing is built yet: the
   // first step builds the first run (training a learned router's model if it needs one).
-  RunSequence(const RunBuilder& builder, const ScenarioSpec& scenario, std::vector<RunKey> keys, MetricsSink* sink);
+  // `sink_window_ticks` > 0: the sink sees windows of that length (Simulation::set_sink_window_ticks),
+  // while every result stays the one the scenario's own windows give.
+  RunSequence(const RunBuilder& builder, const ScenarioSpec& scenario, std::vector<RunKey> keys, MetricsSink* sink,
+              Tick sink_window_ticks = 0);
   ~RunSequence();
 
   bool step_batch();  // one more batch of the current run; false once every run has finished
@@ -31,6 +34,7 @@ class RunSequence {
   const RunBuilder& builder_;
   const ScenarioSpec& scenario_;
   std::vector<RunKey> keys_;
+  Tick sink_window_ticks_ = 0;
   std::unique_ptr<ShiftedSink> shifted_;
   std::size_t next_ = 0;
   std::unique_ptr<PreparedRun> current_;

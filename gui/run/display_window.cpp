@@ -1,0 +1,27 @@
+#include "gui/run/display_window.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "scenarios/run_budget.hpp"
+#include "scenarios/traces/trace_loader.hpp"
+
+namespace routelab::gui {
+
+Tick default_display_window_ticks(const ScenarioSpec& scenario) {
+  const Tick interval = std::max<Tick>(1, std::llround(scenario.workload.interval_ticks));
+  // A trace replayed layer by layer runs its layers one after another on one time axis
+  // (RunSequence); the estimate is one layer's.
+  const auto layers = static_cast<double>(std::max<std::size_t>(1, layers_to_run(scenario).size()));
+  const double windows_at_interval = layers * estimate_run(scenario).end_tick / static_cast<double>(interval);
+  if (windows_at_interval >= kTargetDisplayWindows) return interval;
+  // A whole fraction of the interval, so fixed-interval batches keep landing at window starts.
+  const double parts = std::ceil(kTargetDisplayWindows / std::max(windows_at_interval, 1.0));
+  return std::max<Tick>(1, static_cast<Tick>(static_cast<double>(interval) / parts));
+}
+
+Tick display_window_ticks(const ScenarioSpec& scenario, Tick requested) {
+  return requested > 0 ? requested : default_display_window_ticks(scenario);
+}
+
+}  // namespace routelab::gui
