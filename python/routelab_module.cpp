@@ -146,13 +146,6 @@ py::dict run_record(const RunResult& result, const RunRecorder& recorder, std::s
   return record;
 }
 
-RouterSpec with_scenario_params(const ScenarioSpec& spec, const std::string& name) {
-  RouterSpec entry{name, {}};
-  for (const auto& listed : spec.routers)
-    if (listed.name == name) entry.params = listed.params;
-  return entry;
-}
-
 // The routers of a call: names (with the scenario's parameters for them), (name, {params}) pairs,
 // or Python router objects, which join a registry of their own beside the built-ins.
 struct CallRouters {
@@ -209,7 +202,7 @@ CallRouters call_routers(const ScenarioSpec& spec, const py::object& routers) {
     if (py::isinstance<py::str>(item)) {
       const std::string name = item.cast<std::string>();
       call.registry.find(name);  // an unknown name: UnknownNameError listing the routers
-      call.specs.push_back(with_scenario_params(spec, name));
+      call.specs.push_back(scenario_router(spec, name));
     } else if (py::isinstance<py::tuple>(item) && py::len(item) == 2 && py::isinstance<py::str>(item[py::int_(0)])) {
       RouterSpec entry{item[py::int_(0)].cast<std::string>(), {}};
       call.registry.find(entry.name);

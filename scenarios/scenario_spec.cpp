@@ -29,6 +29,12 @@ void validate_phase_structure(const AdversarySpec& adversary, int experts) {
 
 }  // namespace
 
+RouterSpec scenario_router(const ScenarioSpec& scenario, const std::string& name) {
+  for (const RouterSpec& listed : scenario.routers)
+    if (listed.name == name) return listed;
+  return RouterSpec{name, {}};
+}
+
 void check_distinct_routers(const std::vector<RouterSpec>& routers, const std::string& field) {
   std::map<std::string, std::size_t> first;
   for (std::size_t i = 0; i < routers.size(); ++i) {

@@ -92,6 +92,10 @@ struct ScenarioSpec {
 // (issue 16): rejected, naming `field` ("routers" gives "routers[i].name" keys).
 void check_distinct_routers(const std::vector<RouterSpec>& routers, const std::string& field);
 
+// Router `name` as `scenario` runs it: with the parameters the scenario's [[routers]] list gives
+// it, or the router's defaults when the scenario does not list it (the CLI, Python and the app).
+RouterSpec scenario_router(const ScenarioSpec& scenario, const std::string& name);
+
 // The router config for `router` in replication `replication` of `scenario`: its seed is the
 // named stream "router/<name>", so routers never share or shift the workload's stream.
 RouterConfig make_router_config(const ScenarioSpec& scenario, const RouterSpec& router, std::uint64_t replication);

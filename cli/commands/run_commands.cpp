@@ -92,13 +92,6 @@ int report(const ScenarioSpec& spec, const ComparisonOutcome& outcome, const Sce
   return 0;
 }
 
-RouterSpec with_scenario_params(const ScenarioSpec& spec, const std::string& name) {
-  RouterSpec entry{name, {}};
-  for (const auto& listed : spec.routers)
-    if (listed.name == name) entry.params = listed.params;
-  return entry;
-}
-
 // The progress line's total: the estimated tokens of one run, times the runs of the comparison.
 double expected_tokens(const ScenarioSpec& spec, std::size_t routers) {
   const double layers = static_cast<double>(layers_to_run(spec).size());
@@ -117,7 +110,7 @@ CommandAction add_run_command(CLI::App& app, const RouterRegistry& registry) {
     const ScenarioSpec spec = load_scenario_with_overrides(*options);
     const std::string name = router->empty() ? (spec.routers.empty() ? "greedy" : spec.routers.front().name) : *router;
     registry.find(name);  // a name the user typed that is no router: bad usage, before any run
-    std::vector<RouterSpec> routers{with_scenario_params(spec, name)};
+    std::vector<RouterSpec> routers{scenario_router(spec, name)};
     prepare_routers(*options, routers);
     TrainedModelCache models;
     const RunBuilder builder(registry, models);
@@ -145,7 +138,7 @@ CommandAction add_compare_command(CLI::App& app, const RouterRegistry& registry)
     } else {
       for (const auto& name : split_names(*routers)) {
         registry.find(name);  // a name the user typed that is no router: bad usage, before any run
-        chosen.push_back(with_scenario_params(spec, name));
+        chosen.push_back(scenario_router(spec, name));
       }
     }
     prepare_routers(*options, chosen);

@@ -29,6 +29,22 @@ def fingerprints(report):
     return {(r["router"], r["replication"], r.get("layer", 0)): r["fingerprint"] for r in report["routers"]}
 
 
+# Runs left out of the parity check because one of them costs minutes of CPU, each with where the
+# same run is still checked. `base` solves an exact min-cost flow per batch: on ep-deepseek-v3
+# (4,096 tokens x 256 experts a batch) one run took 250 s of CPU on an idle 2-core machine, and
+# parity runs it four times. Its fingerprint there is pinned by the golden test
+# (tests/golden/library/ep-deepseek-v3.json), and base's path through the builder is the same one
+# parity checks on every other scenario.
+LEFT_OUT = {"ep-deepseek-v3": {"base"}}
+
+
+def compared_routers(routelab, scenario):
+    """The routers `routelab compare` runs by default on the scenario (from a one-batch run)."""
+    report = json.loads(run([routelab, "compare", "--scenario", scenario, "--set", "length.tokens=1", "--format",
+                             "json"]))
+    return list(dict.fromkeys(r["router"] for r in report["routers"]))
+
+
 def library_scenarios(routelab):
     return [line.split()[0] for line in run([routelab, "scenarios"]).splitlines() if line.strip()]
 
@@ -96,7 +112,12 @@ def main():
     problems = []
     checked = 0
     for scenario in scenarios:
-        report = json.loads(run([args.routelab, "compare", "--scenario", scenario, "--format", "json"]))
+        command = [args.routelab, "compare", "--scenario", scenario, "--format", "json"]
+        if scenario in LEFT_OUT:
+            kept = [r for r in compared_routers(args.routelab, scenario) if r not in LEFT_OUT[scenario]]
+            print(f"{scenario}: leaving out {', '.join(sorted(LEFT_OUT[scenario]))} (see LEFT_OUT)", flush=True)
+            command += ["--routers", ",".join(kept)]
+        report = json.loads(run(command))
         if report.get("failed"):
             problems += [f"{scenario}: CLI: {f['router']} did not run: {f['error']}" for f in report["failed"]]
         cli = fingerprints(report)
