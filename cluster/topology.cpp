@@ -62,7 +62,7 @@ Topology::Topology(const TopologyGraphSpec& spec) : node_of_gpu_(spec.node_of_gp
       throw ConfigError(field + ".bandwidth_gbps", "expected a bandwidth > 0 (inf for a free link)");
     if (!(link.spec.latency_us >= 0) || std::isinf(link.spec.latency_us))
       throw ConfigError(field + ".latency_us", "expected a finite latency >= 0");
-    for (const auto [from, to] : {std::pair{link.a, link.b}, std::pair{link.b, link.a}}) {
+    for (const auto& [from, to] : {std::pair{link.a, link.b}, std::pair{link.b, link.a}}) {
       const int id = static_cast<int>(links_.size());
       links_.push_back({from, to, link.spec.bandwidth_gbps, link.spec.latency_us,
                         link.name + (from == link.a ? " (->)" : " (<-)")});

@@ -67,11 +67,14 @@ BalancedAssignment balanced_assignment(std::span<const double> affinity, std::si
   result.table.assign(tokens * static_cast<std::size_t>(k), kNoExpert);
   if (tokens == 0 || k <= 0) return result;
   const auto e_count = static_cast<std::size_t>(experts);
-  const auto [lo, hi] = std::minmax_element(affinity.begin(), affinity.begin() + static_cast<std::ptrdiff_t>(tokens * e_count));
-  const double range = *hi - *lo;
+  // Plain doubles, not a structured binding: clang 14 cannot capture a binding in a lambda.
+  const auto extremes = std::minmax_element(affinity.begin(), affinity.begin() + static_cast<std::ptrdiff_t>(tokens * e_count));
+  const double lowest = *extremes.first;
+  const double highest = *extremes.second;
+  const double range = highest - lowest;
   const double scale = range > 0 ? kCostScale / range : 0.0;
   const auto cost_of = [&](std::size_t t, std::size_t e) {
-    return static_cast<std::int64_t>(std::llround((*hi - affinity[t * e_count + e]) * scale));
+    return static_cast<std::int64_t>(std::llround((highest - affinity[t * e_count + e]) * scale));
   };
 
   const std::vector<TokenClass> classes = classes_of(affinity, tokens, e_count);
