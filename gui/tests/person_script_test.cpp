@@ -218,6 +218,7 @@ class PersonScriptTest : public QObject {
     // Step three times: each is one batch in every run; the cursor marks the newest window.
     for (int step = 1; step <= kSteps; ++step) {
       click_action(window.run_toolbar()->step_action());
+      if (QTest::currentTestFailed()) return;  // a helper failed: stop here
       QVERIFY(window.group() != nullptr);
       auto stepped = [&] {
         const std::vector<RunSession*> sessions = window.group()->sessions();
@@ -232,14 +233,17 @@ class PersonScriptTest : public QObject {
     if (window.axis().extent() > 0)
       QTRY_COMPARE_WITH_TIMEOUT(window.axis().cursor(), static_cast<double>(window.axis().extent()) - 0.5, 5000);
     screenshot(scenario + "-1-steps", true);
+    if (QTest::currentTestFailed()) return;  // a helper failed: stop here
 
     // Fast: to the end.
     click_action(window.run_toolbar()->fast_action());
+    if (QTest::currentTestFailed()) return;  // a helper failed: stop here
     QTRY_VERIFY_WITH_TIMEOUT(window.group()->state() == GroupState::finished, kRunTimeoutMs);
     QVERIFY2(window.group()->failure().isEmpty(), qPrintable(window.group()->failure()));
     QTRY_VERIFY_WITH_TIMEOUT(window.plot_stack()->heatmaps().front()->run().windows() == window.axis().extent(), 5000);
     QVERIFY(window.axis().extent() >= 200);  // the app's time resolution
     const QImage finished = screenshot(scenario + "-2-finished", true);
+    if (QTest::currentTestFailed()) return;  // a helper failed: stop here
 
     // Zoom: one wheel notch over the first heatmap shows 80% of the span.
     HeatmapView* first = window.plot_stack()->heatmaps().front();
@@ -251,6 +255,7 @@ class PersonScriptTest : public QObject {
     QVERIFY2(std::fabs(window.axis().span() - span * TimeView::kWheelZoomStep) < 1e-6 * span,
              qPrintable(QString("span %1 after a notch from %2").arg(window.axis().span()).arg(span)));
     screenshot(scenario + "-3-zoomed", true);
+    if (QTest::currentTestFailed()) return;  // a helper failed: stop here
     QTest::keyClick(first, Qt::Key_Home);  // focus the plot; Ctrl+0 is the window's Fit shortcut
     QTest::keyClick(&window, Qt::Key_0, Qt::ControlModifier);
     QTRY_VERIFY_WITH_TIMEOUT(std::fabs(window.axis().span() - span) < 1e-6 * span, 2000);
@@ -283,6 +288,7 @@ class PersonScriptTest : public QObject {
     const QString names = QString("Overload: %1, expert %2").arg(QString::fromStdString(heatmap->run().label())).arg(event.expert);
     QVERIFY2(card.contains(names), qPrintable(card));
     const QImage hovered = screenshot(scenario + "-4-hover", false);
+    if (QTest::currentTestFailed()) return;  // a helper failed: stop here
     const QWidget* tip = visible_tooltip();
     QVERIFY(tip != nullptr);
     const QRect tip_rect = tip->frameGeometry().intersected(hovered.rect());
@@ -305,6 +311,7 @@ class PersonScriptTest : public QObject {
     QCOMPARE(heatmap->focused_event(), index);
     QTest::mouseMove(window.run_toolbar());  // the card goes with the pointer
     screenshot(scenario + "-5-clicked", false);
+    if (QTest::currentTestFailed()) return;  // a helper failed: stop here
   }
 
   void several_scenarios_have_overloads() {
@@ -331,6 +338,7 @@ class PersonScriptTest : public QObject {
     QTest::mouseClick(panel->point_runs()->viewport(), Qt::LeftButton, {},
                       panel->point_runs()->visualItemRect(panel->point_runs()->item(0, 0)).center());
     screenshot("sweep-1-chart", false);
+    if (QTest::currentTestFailed()) return;  // a helper failed: stop here
     QSignalSpy checked(window_.get(), &MainWindow::saved_run_checked);
     QTest::mouseClick(panel->open_button(), Qt::LeftButton);
     QVERIFY(checked.wait(kRunTimeoutMs) || !checked.isEmpty());
@@ -339,6 +347,7 @@ class PersonScriptTest : public QObject {
     QCOMPARE(window_->plot_stack()->heatmaps().size(), std::size_t{1});
     QCOMPARE(window_->plot_stack()->heatmaps().front()->run().experts(), 16);
     screenshot("sweep-2-point-as-run", true);
+    if (QTest::currentTestFailed()) return;  // a helper failed: stop here
   }
 
   void cleanupTestCase() { window_.reset(); }
