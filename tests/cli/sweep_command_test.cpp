@@ -100,6 +100,40 @@ TEST(SweepCommand, JobsDoNotChangeResultsAndRowsMatchDirectRuns) {
   EXPECT_EQ(checked, 32u);
 }
 
+// A sweep over a deployment stores the expert-parallel figures too (step time, stragglers,
+// all-to-all), equal to the run made directly; placements with and without replicas in one zip.
+TEST(SweepCommand, ClusterSweepStoresTheStepFigures) {
+  const auto dir = fresh_dir("cluster");
+  const std::string sweep = ROUTELAB_SOURCE_DIR "/examples/sweeps/placement-vs-redundancy.toml";
+  const auto db = (dir / "c.sqlite").string();
+  const auto result = run_cli({"sweep", "run", sweep, "--db", db, "--jobs", "2", "--filter", "router == 'hash'"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(last_line(result.out), "total 10, ok 10, failed 0, skipped 0");
+
+  const RouterRegistry registry = builtin_router_registry();
+  const auto file = sweeps::load_sweep_file(sweep, registry);
+  const sweeps::SweepScenarioBuilder builder(file);
+  const auto plan = sweeps::expand_plan(file, builder.context_document());
+  auto store = results::ResultsStore::open(db, false);
+  auto statement = store.database().prepare("SELECT run_id, step_time_mean, straggler_ratio, alltoall_time_mean FROM runs");
+  std::size_t checked = 0;
+  while (statement.step()) {
+    for (const auto& run : plan.runs) {
+      if (run.run_id != statement.text(0)) continue;
+      const ScenarioSpec spec = builder.scenario_for(plan.points[run.point].parameters);
+      const auto& router = file.routers[run.router];
+      const RunResult direct = run_scenario(spec, RouterSpec{router.name, router.params}, run.replication, registry);
+      ASSERT_TRUE(direct.summary.cluster.has_value());
+      EXPECT_EQ(std::get<double>(statement.cell(1)), direct.summary.cluster->step_time_mean) << run.run_id;
+      EXPECT_EQ(std::get<double>(statement.cell(2)), direct.summary.cluster->straggler_ratio) << run.run_id;
+      EXPECT_EQ(std::get<double>(statement.cell(3)), direct.summary.cluster->alltoall_time_mean) << run.run_id;
+      EXPECT_GT(direct.summary.cluster->step_time_mean, 0) << run.run_id;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 10u);
+}
+
 TEST(SweepCommand, KillAndResumeGivesTheCleanTable) {
   const auto dir = fresh_dir("resume");
   // 12 points x 4 routers x 2 replications = 96 runs: long enough to be killed in the middle.
