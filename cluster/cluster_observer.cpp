@@ -1,12 +1,40 @@
 #include "cluster/cluster_observer.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
+#include <string>
+
+#include "core/errors.hpp"
+#include "engine/tick_limits.hpp"
 
 namespace routelab::cluster {
 
 void ClusterObserver::on_batch_placed(const TokenBatch& batch, std::span<const ExpertId> placed, int k) {
-  if (batch.tokens.empty()) return;
+  if (!model_.spec().drives_timeline()) observe(batch, placed, k);
+}
+
+Tick ClusterObserver::plan_step(const TokenBatch& batch, std::span<const ExpertId> placed, int k, std::vector<Tick>& done) {
+  const double tick_us = model_.spec().tick_us;
+  const auto ticks = [&](double us) {
+    const double t = std::ceil(us / tick_us);
+    if (!(t <= static_cast<double>(kMaxServiceTicks)))
+      throw Error("cluster.tick_us: a step of " + std::to_string(us) + " us is more than 2^40 ticks of " +
+                  std::to_string(tick_us) + " us");
+    return std::max<Tick>(1, static_cast<Tick>(t));
+  };
+  done.assign(placed.size(), 0);
+  if (batch.tokens.empty()) return 1;
+  const StepFigures step = observe(batch, placed, k);
+  schedule_.schedule(step, placed, model_.assignment_gpus(), done_us_);
+  const Tick length = ticks(step.step_us);
+  for (std::size_t slot = 0; slot < placed.size(); ++slot)
+    if (placed[slot] >= 0) done[slot] = std::min(length, ticks(done_us_[slot]));
+  return length;
+}
+
+StepFigures ClusterObserver::observe(const TokenBatch& batch, std::span<const ExpertId> placed, int k) {
+  if (batch.tokens.empty()) return {};
   const StepFigures step = model_.step(batch.tokens.size(), placed, k);
   step_times_.push_back(step.step_us);
   gpu_tokens_.push_back(step.gpu_tokens);
@@ -17,6 +45,7 @@ void ClusterObserver::on_batch_placed(const TokenBatch& batch, std::span<const E
   max_nodes_per_token_ = std::max(max_nodes_per_token_, step.max_nodes_per_token);
   if (link_busy_us_.empty()) link_busy_us_.assign(step.link_busy_us.size(), 0.0);
   for (std::size_t l = 0; l < link_busy_us_.size(); ++l) link_busy_us_[l] += step.link_busy_us[l];
+  return step;
 }
 
 ClusterFigures ClusterObserver::figures() const {

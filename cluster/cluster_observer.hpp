@@ -1,20 +1,26 @@
 #pragma once
-// Runs the step model on every dispatched batch of a simulation (a MetricsSink) and sums the
-// steps into the run's ClusterFigures. The event timeline itself is not changed by it.
+// Runs the step model on every dispatched batch of a simulation and sums the steps into the run's
+// ClusterFigures. Without cluster.tick_us it is a MetricsSink that only watches; with it, it is the
+// run's StepTimeline (engine/step_timeline.hpp): its steps give the run its clock.
 #include <memory>
 #include <vector>
 
+#include "cluster/step_compute_schedule.hpp"
 #include "cluster/step_model.hpp"
 #include "engine/metrics.hpp"
 #include "engine/metrics_sink.hpp"
+#include "engine/step_timeline.hpp"
 
 namespace routelab::cluster {
 
-class ClusterObserver : public MetricsSink {
+class ClusterObserver : public MetricsSink, public StepTimeline {
  public:
-  ClusterObserver(const ClusterSpec& spec, int num_experts) : model_(spec, num_experts) {}
+  ClusterObserver(const ClusterSpec& spec, int num_experts) : model_(spec, num_experts), schedule_(spec, num_experts) {}
 
+  // Watching only: under a step timeline plan_step sees every batch instead.
   void on_batch_placed(const TokenBatch& batch, std::span<const ExpertId> placed, int k) override;
+  // Throws Error when a step is longer than the engine's limit on one service time, in ticks.
+  Tick plan_step(const TokenBatch& batch, std::span<const ExpertId> placed, int k, std::vector<Tick>& done) override;
 
   ClusterFigures figures() const;
   const StepModel& model() const { return model_; }
@@ -25,7 +31,11 @@ class ClusterObserver : public MetricsSink {
   int max_nodes_per_token() const { return max_nodes_per_token_; }
 
  private:
+  StepFigures observe(const TokenBatch& batch, std::span<const ExpertId> placed, int k);
+
   StepModel model_;
+  StepComputeSchedule schedule_;
+  std::vector<double> done_us_;
   std::vector<double> step_times_;
   std::vector<std::vector<std::int64_t>> gpu_tokens_;
   std::vector<double> link_busy_us_;  // whole run, per directed link

@@ -44,11 +44,15 @@ struct ClusterSpec {
   double expert_bytes = 0;             // eplb: one expert's weights; a re-plan moves them (0: free)
   ReplicaChoice replica_choice = ReplicaChoice::nearest;
   bool overlap = false;                // step = max(dispatch + combine, compute) instead of the sum
+  // The step timeline (engine/step_timeline.hpp): one tick is this many µs of the deployment, and
+  // the steps give the run its clock. 0: the step model only watches the run.
+  double tick_us = 0;
 
   int gpus() const { return topology.nodes * topology.gpus_per_node; }
   double speed(int gpu) const { return gpu_speed.empty() ? 1.0 : gpu_speed[gpu]; }
   // Throws ConfigError naming the field ("cluster.redundant_experts").
   void validate(int num_experts) const;
+  bool drives_timeline() const { return enabled && tick_us > 0; }
   bool group_limited() const { return enabled && max_groups_per_token > 0; }
 };
 

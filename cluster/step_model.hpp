@@ -40,6 +40,10 @@ class StepModel {
   // `placed` is tokens x k (the engine's accepted experts, -1 for none); one call per batch.
   StepFigures step(std::size_t tokens, std::span<const ExpertId> placed, int k);
 
+  // After step(): the GPU that computed each assignment (placed's layout, -1 for none), under the
+  // placement the step ran with (a re-plan at its end applies from the next step).
+  std::span<const int> assignment_gpus() const { return assignment_gpu_; }
+  const ClusterSpec& spec() const { return spec_; }
   const Topology& topology() const { return topology_; }
   const ExpertPlacement& placement() const { return placement_; }
   std::int64_t rebalances() const { return rebalances_; }
@@ -62,6 +66,7 @@ class StepModel {
   std::vector<std::uint64_t> next_replica_;  // round_robin choice, per expert
   std::vector<double> dispatch_bytes_;    // gpus x gpus
   std::vector<double> combine_bytes_;
+  std::vector<int> assignment_gpu_;       // tokens x k, this batch
   std::vector<int> nearest_slot_;         // experts x gpus: the nearest replica from each GPU
   std::int64_t batches_ = 0;
   std::int64_t rebalances_ = 0;

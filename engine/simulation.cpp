@@ -1,5 +1,6 @@
 #include "engine/simulation.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -32,6 +33,13 @@ void Simulation::set_sink_window_ticks(Tick ticks) {
   next_sink_window_end_ = ticks;
 }
 
+void Simulation::set_step_timeline(StepTimeline& timeline) {
+  if (started_) throw Error("Simulation::set_step_timeline: the run has started");
+  timeline_ = &timeline;
+  planned_done_.assign(config_.num_experts, {});
+  planned_next_.assign(config_.num_experts, 0);
+}
+
 void Simulation::start() {
   started_ = true;
   fetch_next_batch();
@@ -42,11 +50,14 @@ void Simulation::fetch_next_batch() {
   TokenBatch batch;
   if (!workload_.next_batch(batch)) return;
   if (config_.stop_tick >= 0 && batch.tick >= config_.stop_tick) return;
-  if (batch.tick < kernel_.now())
+  // Under a step timeline the clock may be past the previous batch's tick (it waited for a step).
+  const Tick previous = timeline_ != nullptr ? pending_batch_.tick : kernel_.now();
+  if (batch.tick < previous)
     throw Error("workload produced a batch at tick " + std::to_string(batch.tick) + " after tick " +
-                std::to_string(kernel_.now()) + " (batches must come in tick order)");
+                std::to_string(previous) + " (batches must come in tick order)");
   pending_batch_ = batch;
-  kernel_.schedule_batch_arrival(batch.tick);
+  // With a step timeline a batch that comes while the deployment is busy waits for the step's end.
+  kernel_.schedule_batch_arrival(timeline_ != nullptr ? std::max(batch.tick, step_end_) : batch.tick);
 }
 
 bool Simulation::step() {
@@ -117,7 +128,8 @@ void Simulation::handle_batch_arrival() {
   }
   statistics_.tokens_admitted(static_cast<std::int64_t>(batch.tokens.size()));
 
-  dispatcher_.dispatch(batch, base, now, *this, !sinks_.empty());
+  dispatcher_.dispatch(batch, base, now, *this, !sinks_.empty() || timeline_ != nullptr);
+  if (timeline_ != nullptr) plan_step(batch, now);
   const auto placements = dispatcher_.placements();
   for (std::size_t i = 0; i < placements.size(); ++i) {
     const std::uint64_t token = base + i;
@@ -140,18 +152,40 @@ void Simulation::accept(ExpertId expert, std::uint64_t token) {
   statistics_.before_expert_change(expert, kernel_.now());
   const bool started = experts_.arrive(expert, token);
   statistics_.assignment_accepted(expert, started);
-  if (started) {
+  if (started && timeline_ != nullptr) {
+    started_at_dispatch_.emplace_back(expert, token);  // its completion is known once the step is planned
+  } else if (started) {
     start_service(expert, token);
   } else {
     after_waiting_change(expert);
   }
 }
 
+void Simulation::plan_step(const TokenBatch& batch, Tick now) {
+  const std::span<const ExpertId> placed = dispatcher_.placed();
+  const Tick length = timeline_->plan_step(batch, placed, config_.k, step_done_);
+  step_end_ = now + length;
+  for (auto& planned : planned_done_) planned.clear();
+  std::fill(planned_next_.begin(), planned_next_.end(), 0);
+  for (std::size_t slot = 0; slot < placed.size(); ++slot)
+    if (placed[slot] >= 0) planned_done_[placed[slot]].push_back(now + step_done_[slot]);
+  // The experts' FIFOs hand out completions earliest first; which of an expert's assignments
+  // gets which tick does not matter to the tokens: each completes when the step ends.
+  for (auto& planned : planned_done_) std::sort(planned.begin(), planned.end());
+  for (const auto& [expert, token] : started_at_dispatch_) start_service(expert, token);
+  started_at_dispatch_.clear();
+}
+
+Tick Simulation::service_time(ExpertId expert) {
+  if (timeline_ == nullptr) return config_.service.sample(service_rng_, config_.speed(expert));
+  const Tick done = planned_done_[expert][planned_next_[expert]++];
+  return std::max<Tick>(done - kernel_.now(), 0);
+}
+
 void Simulation::start_service(ExpertId expert, std::uint64_t token) {
   const Tick now = kernel_.now();
   statistics_.service_started(now - tokens_[token].dispatch);
-  const Tick duration = config_.service.sample(service_rng_, config_.speed(expert));
-  kernel_.schedule_completion(now + duration, expert, token);
+  kernel_.schedule_completion(now + service_time(expert), expert, token);
 }
 
 void Simulation::handle_completion(ExpertId expert, std::uint64_t token) {
@@ -167,8 +201,10 @@ void Simulation::handle_completion(ExpertId expert, std::uint64_t token) {
   }
   InFlightToken& slot = tokens_[token];
   if (--slot.remaining == 0) {
-    statistics_.token_completed(now - slot.arrival);
-    if (!token_observers_.empty()) emit_token_outcome(token, now);
+    // Under a step timeline only one step is in flight, and its tokens complete when it ends.
+    const Tick finished = timeline_ != nullptr ? step_end_ : now;
+    statistics_.token_completed(finished - slot.arrival);
+    if (!token_observers_.empty()) emit_token_outcome(token, finished);
     tokens_.retire(token);
   }
 }
@@ -215,6 +251,7 @@ void Simulation::overload_closed(const OverloadEvent& event) {
 }
 
 void Simulation::finish() {
+  if (timeline_ != nullptr && batches_ > 0) last_activity_ = std::max(last_activity_, step_end_);
   if (sink_window_ticks_ > 0) {
     // The last sink window ends just after the last activity: a partial window of its true length.
     close_sink_windows_through(last_activity_);

@@ -16,6 +16,7 @@
 #include "engine/overload_tracker.hpp"
 #include "engine/run_statistics.hpp"
 #include "engine/simulation_config.hpp"
+#include "engine/step_timeline.hpp"
 #include "engine/token_outcome.hpp"
 #include "engine/workload.hpp"
 #include "core/router.hpp"
@@ -36,6 +37,9 @@ class Simulation : private DispatchTarget {
   // its fingerprint and the summary (whose windows stay the scenario's) do not change: a front
   // end may watch a run at any resolution and still report the CLI's results.
   void set_sink_window_ticks(Tick ticks);
+  // Before the run starts: the deployment whose steps give the run its clock (StepTimeline). Each
+  // batch's placement then goes to it instead of the service model; it must outlive the run.
+  void set_step_timeline(StepTimeline& timeline);
   // Per-token outcomes; add observers before the run starts.
   void add_token_observer(TokenObserver& observer) { token_observers_.push_back(&observer); }
 
@@ -62,6 +66,8 @@ class Simulation : private DispatchTarget {
   void accept(ExpertId expert, std::uint64_t token) override;
   void overload_closed(const OverloadEvent& event) override;
   void start_service(ExpertId expert, std::uint64_t token);
+  Tick service_time(ExpertId expert);
+  void plan_step(const TokenBatch& batch, Tick now);
   void after_waiting_change(ExpertId expert);
   void emit_token_outcome(std::uint64_t token, Tick finished);
   void finish();
@@ -88,6 +94,17 @@ class Simulation : private DispatchTarget {
   std::int64_t batches_ = 0;
   double wall_seconds_ = 0;
   bool finish_notified_ = false;
+
+  // The step timeline, when a deployment drives the clock (nullptr: the service model does).
+  StepTimeline* timeline_ = nullptr;
+  Tick step_end_ = 0;  // when the last dispatched step ends: the next batch waits for it
+  std::vector<Tick> step_done_;  // per placed slot of the batch, ticks until its GPU computed it
+  // Assignments that found a free server during dispatch: they start once the step is planned.
+  std::vector<std::pair<ExpertId, std::uint64_t>> started_at_dispatch_;
+  // Per expert, the planned completion ticks of its assignments in this step, earliest first: an
+  // expert's assignments complete in its FIFO order at these ticks.
+  std::vector<std::vector<Tick>> planned_done_;
+  std::vector<std::size_t> planned_next_;
 };
 
 }  // namespace routelab

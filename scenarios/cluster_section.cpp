@@ -58,6 +58,9 @@ void read_cluster_section(TableReader& top, ScenarioSpec& spec) {
     return cluster::parse_replica_choice(name, "cluster.replica_choice");
   });
   cl.overlap = c.boolean_or("overlap", false);
+  // 0 (absent): the step model only watches; > 0: its steps drive the run's clock.
+  cl.tick_us = c.number_or("tick_us", 0, 0, 1e9);
+  if (cl.tick_us > 0 && cl.tick_us < 1e-3) c.fail(t->get("tick_us"), "tick_us", "expected 0 (off) or at least 0.001 (a nanosecond)");
   c.reject_unknown();
 }
 

@@ -69,7 +69,11 @@ PreparedRun::PreparedRun(const ScenarioSpec& scenario, const RouterSpec& router,
   // Expert-parallel deployments: the step model watches where every batch's assignments landed.
   if (scenario_.cluster.enabled) {
     cluster_ = std::make_unique<cluster::ClusterObserver>(scenario_.cluster, scenario_.simulation.num_experts);
-    simulation_->add_sink(*cluster_);
+    if (scenario_.cluster.drives_timeline()) {
+      simulation_->set_step_timeline(*cluster_);  // cluster.tick_us: the steps are the run's clock
+    } else {
+      simulation_->add_sink(*cluster_);
+    }
   }
   for (auto* observer : observers) simulation_->add_token_observer(*observer);
 }
@@ -104,6 +108,12 @@ const RunResult& PreparedRun::complete() {
     auto benign_router = deployed_router(scenario_, router_spec_, replication_, registry_);
     Simulation baseline(config_for(scenario_, replication_), *benign_workload, *benign_router);
     baseline.add_token_observer(benign_victims);
+    // Like for like: under a step timeline the baseline runs on the same deployment's clock.
+    std::unique_ptr<cluster::ClusterObserver> baseline_cluster;
+    if (scenario_.cluster.drives_timeline()) {
+      baseline_cluster = std::make_unique<cluster::ClusterObserver>(scenario_.cluster, scenario_.simulation.num_experts);
+      baseline.set_step_timeline(*baseline_cluster);
+    }
     const Summary benign = baseline.run();
 
     AdversaryReport report;
