@@ -117,6 +117,9 @@ class MainWindow : public QMainWindow {
   void open_saved_run_dialog();
   void save_run_dialog();
   void check_fingerprints_when_finished(std::vector<ExpectedFingerprint> expected);
+  // After opening a run: the dock and the run settings show the opened run (not the last
+  // selection), so Run from them re-runs it; `key` names it in the scenario list.
+  void show_opened_run_in_dock(const QString& key, const QString& origin);
   bool make_save_request(SaveRequest& request, QString* error) const;
 
   const RouterRegistry& registry_;

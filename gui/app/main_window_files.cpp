@@ -185,6 +185,17 @@ void MainWindow::check_fingerprints_when_finished(std::vector<ExpectedFingerprin
   connect(group_.get(), &RunGroup::failed, this, [this](const QString& message) { emit saved_run_checked(false, message); });
 }
 
+void MainWindow::show_opened_run_in_dock(const QString& key, const QString& origin) {
+  QStringList routers;
+  for (RunSession* session : group_->sessions()) routers << QString::fromStdString(session->router_name());
+  scenario_panel_->show_opened_scenario(key, origin, group_->scenario(), routers);
+  RunSettings settings = run_toolbar_->run_settings();  // the window length stays the person's
+  settings.seed = group_->scenario().simulation.master_seed;
+  settings.replication = group_->replication();
+  run_toolbar_->set_run_settings(settings);
+  selection_dirty_ = false;  // the dock now names the runs shown: Run goes on with them
+}
+
 bool MainWindow::open_saved_run(const QString& directory, std::uint64_t replication, QString* error) {
   try {
     // Read and check everything before the current runs go: a damaged directory loses nothing.
@@ -201,6 +212,7 @@ bool MainWindow::open_saved_run(const QString& directory, std::uint64_t replicat
       }
     }
     if (!start_runs(saved.scenario, saved.routers, replication, error)) return false;
+    show_opened_run_in_dock(QString::fromStdString((saved.directory / "scenario.toml").string()), directory);
     shown_scenario_toml_ = saved.scenario_toml;
     check_fingerprints_when_finished(std::move(expected));
     group_->fast();  // shown as a finished live run: every view, the events, zoom and cursor
@@ -215,6 +227,7 @@ bool MainWindow::open_sweep_run(const QString& database, const QString& run_id, 
   try {
     const SweepPointRun point = locate_sweep_run(database.toStdString(), run_id.toStdString(), registry_);
     if (!start_runs(point.scenario, {point.router}, point.replication, error)) return false;
+    show_opened_run_in_dock(database + "#" + run_id, QString("sweep run %1 of %2").arg(run_id, database));
     shown_scenario_toml_ = point.scenario_toml;
     check_fingerprints_when_finished({point.expected});
     group_->fast();

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -97,11 +98,14 @@ QStringList ScenarioPanel::selected_routers() const {
   return names;
 }
 
-QTreeWidgetItem* ScenarioPanel::add_file_item(const QString& path, const ScenarioSpec& spec) {
+QTreeWidgetItem* ScenarioPanel::add_file_item(const QString& path, const ScenarioSpec& spec, const QString& label) {
   files_[path] = spec;
-  for (int i = 0; i < scenarios_->topLevelItemCount(); ++i)
-    if (scenarios_->topLevelItem(i)->data(0, kKeyRole).toString() == path) return scenarios_->topLevelItem(i);
-  auto* item = new QTreeWidgetItem(scenarios_, {QFileInfo(path).fileName(), QString::fromStdString(spec.description)});
+  QTreeWidgetItem* item = nullptr;
+  for (int i = 0; i < scenarios_->topLevelItemCount() && !item; ++i)
+    if (scenarios_->topLevelItem(i)->data(0, kKeyRole).toString() == path) item = scenarios_->topLevelItem(i);
+  if (!item) item = new QTreeWidgetItem(scenarios_);
+  item->setText(0, label);
+  item->setText(1, QString::fromStdString(spec.description));
   item->setData(0, kKeyRole, path);
   item->setData(0, kIsFileRole, true);
   item->setToolTip(0, path);
@@ -118,7 +122,20 @@ void ScenarioPanel::select_scenario(const QString& key) {
   }
   // Not in the list: a file (resolve_scenario reads it, or names the valid library entries).
   const ScenarioSpec spec = resolve_scenario(key.toStdString());
-  scenarios_->setCurrentItem(add_file_item(key, spec));
+  scenarios_->setCurrentItem(add_file_item(key, spec, QFileInfo(key).fileName()));
+}
+
+void ScenarioPanel::show_opened_scenario(const QString& key, const QString& origin, const ScenarioSpec& spec,
+                                         const QStringList& routers) {
+  QTreeWidgetItem* item = add_file_item(key, spec, QString::fromStdString(spec.name));
+  item->setText(1, QString("opened from %1").arg(origin));
+  item->setToolTip(1, QString::fromStdString(spec.description));
+  {
+    const QSignalBlocker block(scenarios_);
+    scenarios_->setCurrentItem(item);
+  }
+  show_details();
+  select_routers(routers);  // emits selection_changed
 }
 
 void ScenarioPanel::select_routers(const QStringList& names) {

@@ -28,6 +28,11 @@ class ScenarioPanel : public QWidget {
   // Selects a library name or a file path (loading the file); throws on a bad file.
   void select_scenario(const QString& key);
   void select_routers(const QStringList& names);
+  // Shows a scenario the app opened (a saved run's, a sweep point's) as the selection: listed as
+  // `spec` itself under `key` (its file, or where it came from), with `routers` checked, so that
+  // the dock names what is displayed and a run from the dock re-runs exactly it.
+  void show_opened_scenario(const QString& key, const QString& origin, const ScenarioSpec& spec,
+                            const QStringList& routers);
   void open_file_dialog();
 
   QTreeWidget* scenario_list() const { return scenarios_; }
@@ -37,7 +42,7 @@ class ScenarioPanel : public QWidget {
   void selection_changed();
 
  private:
-  QTreeWidgetItem* add_file_item(const QString& path, const ScenarioSpec& spec);
+  QTreeWidgetItem* add_file_item(const QString& path, const ScenarioSpec& spec, const QString& label);
   void show_details();
 
   QTreeWidget* scenarios_;

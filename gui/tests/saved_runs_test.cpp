@@ -18,6 +18,7 @@
 #include "gui/run/run_session.hpp"
 #include "gui/tests/cli_process.hpp"
 #include "gui/tests/gui_test_suites.hpp"
+#include "gui/tests/run_fingerprints.hpp"
 #include "scenarios/scenario_library.hpp"
 #include "scenarios/scenario_overrides.hpp"
 
@@ -27,26 +28,6 @@ namespace {
 
 // Short runs: the default scenario cut to 40 batches.
 constexpr const char* kShortRun = "length.tokens=20480";
-
-using Fingerprints = std::map<std::string, std::string>;  // "router/replication" -> hex
-
-Fingerprints fingerprints_of(const MainWindow& window) {
-  Fingerprints out;
-  for (RunSession* session : window.group()->sessions())
-    for (const RunResult& result : session->results())
-      out[result.router + "/" + std::to_string(result.replication)] = fingerprint_hex(result.summary.fingerprint);
-  return out;
-}
-
-Fingerprints fingerprints_in(const QByteArray& json) {
-  Fingerprints out;
-  for (const auto& run : QJsonDocument::fromJson(json).object()["routers"].toArray()) {
-    const QJsonObject o = run.toObject();
-    out[o["router"].toString().toStdString() + "/" + std::to_string(o["replication"].toInt())] =
-        o["fingerprint"].toString().toStdString();
-  }
-  return out;
-}
 
 QByteArray read_file(const QString& path) {
   QFile file(path);

@@ -126,12 +126,9 @@ class SweepChartsTest : public QObject {
   void a_chart_point_opens_as_the_stored_run() {
     QTemporaryDir scratch;
     const QString database = scratch.filePath("sweep.sqlite");
-    QVERIFY(!run_cli({"sweep", "run", QDir(ROUTELAB_EXAMPLES_DIR).filePath("sweeps/capacity-vs-skew.toml"), "--db", database,
-                      "--jobs", "2", "--filter",
-                      // 16 experts, plus one 64-expert point whose derived seed is above INT64_MAX
-                      "router in ['greedy', 'hash'] and (experts.count == 16 or (experts.count == 64 and "
-                      "routing.capacity_factor == 1.25 and tokens.zipf_s == 0.8))"})
-                 .isEmpty());
+    // 16 experts, plus one 64-expert point whose derived seed is above INT64_MAX
+    QVERIFY(run_example_sweep(database, "router in ['greedy', 'hash'] and (experts.count == 16 or (experts.count == 64 and "
+                                        "routing.capacity_factor == 1.25 and tokens.zipf_s == 0.8))"));
 
     SweepBrowser browser(std::make_unique<SqliteCatalog>(database.toStdString()));
     browser.resize(1100, 760);
