@@ -26,7 +26,7 @@ void write_output_file(OutputTransaction& out, const std::string& name, const st
 void commit_output(OutputTransaction& out, const std::string& summary_json);
 
 // The end of a `run`/`compare` result directory, shared with the desktop app's "Save run
-// results": the sidecars of every CSV (provenance.json, scenario.toml, from the report's
+// results": the runs' export parts joined into one file each (cli/comparison_exports.hpp), the sidecars of every CSV (provenance.json, scenario.toml, from the report's
 // "provenance"), then summary.json, then the commit. Throws IoError.
 void commit_comparison_output(OutputTransaction& out, const nlohmann::ordered_json& report);
 

@@ -45,8 +45,11 @@ void add_scenario_options(CLI::App& command, ScenarioOptions& options) {
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
   command.add_option("--out", options.out_dir,
-                     "directory for per-window loads and overload events (CSV), a Chrome trace (trace.json) "
-                     "per router, and summary.json; written as a whole (a new or empty directory)");
+                     "directory for per-window loads, overload events and token-latency buckets (CSV, one "
+                     "file each for all runs), a Perfetto trace (trace.json) and summary.json; written as a "
+                     "whole (a new or empty directory)");
+  command.add_flag("--tokens-csv", options.tokens_csv,
+                   "with --out: also write DIR/tokens.csv, one row per token (its experts, drops, latency)");
   command.add_flag("--force", options.force,
                    "let --out replace the result of an earlier routelab run in that directory");
   command.add_option("--trace", options.trace_path, "replay this trace file or directory instead of the scenario's");

@@ -21,6 +21,7 @@ struct ScenarioOptions {
   std::string layer;
   bool skip_bad_rows = false;
   bool force = false;  // --force: --out may replace an earlier routelab result
+  bool tokens_csv = false;  // --tokens-csv: --out also gets tokens.csv, one row per token
   bool ignore_budget = false;  // --ignore-budget: skip the pre-run work/memory check
   bool progress = false;  // --progress: the progress line even when stderr is no terminal
   std::vector<std::string> models;  // ROUTER=FILE: trained models for learned routers

@@ -1,32 +1,36 @@
 #pragma once
-// Writes per-window per-expert loads (long format) and overload events as CSV. Files are written
-// under temporary names and renamed by commit(), so a failed run never leaves a partial file.
+// Writes one run's per-window per-expert loads and its overload events as CSV rows (no header),
+// each row led by the caller's run-key values ("hash,0,0,42,"), so that the rows of every run of a
+// comparison concatenate into one tidy table (cli/comparison_exports.hpp writes the header and
+// joins them). Through AtomicOutputFile: a run that fails before commit() leaves no file.
 #include <filesystem>
-#include <fstream>
+#include <string>
 
+#include "engine/atomic_output_file.hpp"
 #include "engine/metrics_sink.hpp"
 
 namespace routelab {
 
 class CsvExportSink : public MetricsSink {
  public:
-  // Files: <prefix>windows.csv and <prefix>overload_events.csv in `directory` (created if missing).
-  CsvExportSink(const std::filesystem::path& directory, const std::string& prefix);
-  ~CsvExportSink() override;
+  // `key_values`: the leading columns of every row, comma-terminated ("" for none).
+  CsvExportSink(const std::filesystem::path& windows_path, const std::filesystem::path& events_path,
+                std::string key_values);
 
   void on_window(const LoadWindow& window) override;
   void on_event(const OverloadEvent& event) override;
-  void commit();  // closes and renames the files into place; throws IoError on failure
+  void commit();  // closes and renames both files into place; throws IoError on failure
 
-  static constexpr const char* kWindowsHeader = "window,start_tick,end_tick,expert,arrivals,drops,peak_queue,utilization";
-  static constexpr const char* kEventsHeader = "expert,start_tick,end_tick,peak,cause";
+  // The columns this sink writes after the key values. `accepted` = arrivals - dropped: the
+  // assignments the expert took (queued or served at once).
+  static constexpr const char* kWindowColumns =
+      "window,start_tick,end_tick,expert,arrivals,accepted,dropped,queue_peak,utilization";
+  static constexpr const char* kEventColumns = "expert,start_tick,end_tick,peak,cause";
 
  private:
-  std::filesystem::path windows_path_;
-  std::filesystem::path events_path_;
-  std::ofstream windows_;
-  std::ofstream events_;
-  bool committed_ = false;
+  std::string key_values_;
+  AtomicOutputFile windows_;
+  AtomicOutputFile events_;
 };
 
 }  // namespace routelab

@@ -29,6 +29,9 @@ class LatencyHistogram {
   static std::size_t bucket_of(std::int64_t value);
   static std::int64_t bucket_low(std::size_t bucket);   // smallest value in the bucket
   static std::int64_t bucket_high(std::size_t bucket);  // largest value in the bucket
+  // The buckets in use, for exporting the histogram (buckets past the largest value are absent).
+  std::size_t buckets() const { return counts_.size(); }
+  std::int64_t count_in(std::size_t bucket) const { return bucket < counts_.size() ? counts_[bucket] : 0; }
 
  private:
   std::vector<std::int64_t> counts_;

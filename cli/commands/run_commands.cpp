@@ -116,7 +116,8 @@ CommandAction add_run_command(CLI::App& app, const RouterRegistry& registry) {
     const RunBuilder builder(registry, models);
     const auto out = begin_output(*options);
     RunProgress progress(expected_tokens(spec, routers.size()), options->progress);
-    auto outcome = run_comparison(builder, spec, routers, out ? out->staging().string() : "", &progress);
+    auto outcome = run_comparison(builder, spec, routers, out ? out->staging().string() : "", &progress,
+                                  ExportOptions{.token_rows = options->tokens_csv});
     progress.finish();
     return report(spec, outcome, *options, out.get());
   };
@@ -144,7 +145,8 @@ CommandAction add_compare_command(CLI::App& app, const RouterRegistry& registry)
     prepare_routers(*options, chosen);
     const auto out = begin_output(*options);
     RunProgress progress(expected_tokens(spec, chosen.size()), options->progress);
-    auto outcome = run_comparison(builder, spec, chosen, out ? out->staging().string() : "", &progress);
+    auto outcome = run_comparison(builder, spec, chosen, out ? out->staging().string() : "", &progress,
+                                  ExportOptions{.token_rows = options->tokens_csv});
     progress.finish();
     return report(spec, outcome, *options, out.get());
   };

@@ -78,8 +78,8 @@ class SavedRunsTest : public QObject {
     QTemporaryDir scratch;
     const QString directory = scratch.filePath("saved");
     QVERIFY2(window.save_run_results(directory, false, &error), qPrintable(error));
-    for (const char* file : {"summary.json", "scenario.toml", "provenance.json", "hash/windows.csv",
-                             "hash/overload_events.csv", "greedy/windows.csv", "greedy/trace.json"})
+    for (const char* file : {"summary.json", "scenario.toml", "provenance.json", "windows.csv",
+                             "overload_events.csv", "latency_histogram.csv", "trace.json"})
       QVERIFY2(QFile::exists(QDir(directory).filePath(file)), file);
     QCOMPARE(fingerprints_in(read_file(QDir(directory).filePath("summary.json"))), shown);
 

@@ -4,12 +4,12 @@
 
 A run directory (`routelab run|compare --out DIR`) gives, per router, the per-expert load heatmap
 over time with overload events marked (heatmap-ROUTER.FORMAT) and, routers overlaid, the load
-max/mean and drop rate per window (timeline.FORMAT). A sweep database (`routelab sweep run --db`)
+max/mean and drop rate per window (timeline.FORMAT) and the latency CDF per run (latency-cdf.FORMAT,
+from latency_histogram.csv: exact to 1/256 of the latency). A sweep database (`routelab sweep run --db`)
 gives each metric against each swept parameter, one line per router, mean and 95% CI band over
 the replications at each value, one panel per combination of the other swept parameters
 (sweep-METRIC-vs-PARAMETER.FORMAT). From Python, plot_comparison() draws
-the same figures for a routelab.Comparison, and the latency CDF per router (latency-cdf.FORMAT),
-which needs each token's latency (kept in memory, not in the CSV exports).
+the same figures for a routelab.Comparison, its latency CDF from each token's latency.
 """
 import argparse
 import csv
@@ -45,6 +45,18 @@ class Series:
         self.event_expert = np.asarray(event_expert, dtype=np.int64)
         self.event_start = np.asarray(event_start, dtype=np.int64)
         self.latencies = None if latencies is None else np.asarray(latencies)
+        self.latency_buckets = None  # (low_tick, high_tick, count) rows from latency_histogram.csv
+
+    def latency_cdf(self):
+        """(latency, fraction of completed tokens at or below it) as steps, or None when unknown: exact
+        from the latencies, else from the histogram's buckets (each bucket's tokens at its high end)."""
+        if self.latencies is not None and len(self.latencies):
+            values = np.sort(self.latencies)
+            return values, np.arange(1, len(values) + 1) / len(values)
+        if self.latency_buckets is not None and len(self.latency_buckets):
+            counts = self.latency_buckets[:, 2].astype(np.float64)
+            return self.latency_buckets[:, 1], np.cumsum(counts) / counts.sum()
+        return None
 
     def max_over_mean(self):
         mean = self.arrivals.mean(axis=1)
@@ -76,40 +88,74 @@ def _read_csv(path):
     return rows[0], rows[1:]
 
 
+RUN_KEY = ("router", "replication", "layer")  # the leading columns of every tidy export
+
+
+def _read_table(path):
+    """Rows of a tidy export grouped by run key, in file order: {(router, replication, layer): rows}."""
+    header, rows = _read_csv(path)
+    column = {name: i for i, name in enumerate(header)}
+    missing = [name for name in RUN_KEY if name not in column]
+    if missing:
+        raise PlotInputError("'%s' has no %s column: not written by this routelab" % (path, ", ".join(missing)))
+    groups = {}
+    for row in rows:
+        key = (row[column["router"]], int(row[column["replication"]]), int(row[column["layer"]]))
+        groups.setdefault(key, []).append(row)
+    return column, groups
+
+
+def _label(key, several_replications):
+    router, replication, layer = key
+    return router + (" layer %d" % layer if layer else "") + (" rep %d" % replication if several_replications else "")
+
+
 def series_from_run_directory(directory):
-    """One Series per windows.csv under a `--out` directory (router, layer, replication in the label)."""
+    """One Series per run (router, replication, layer) of the tidy windows.csv under a `--out` directory,
+    with its overload events and, from latency_histogram.csv, its latency distribution."""
     if not os.path.isfile(os.path.join(directory, "summary.json")):
         raise PlotInputError("'%s' holds no summary.json: not the --out directory of a finished "
                          "routelab run or compare" % directory)
+    windows_path = os.path.join(directory, "windows.csv")
+    if not os.path.isfile(windows_path):
+        raise PlotInputError("no windows.csv in '%s'" % directory)
+    column, runs = _read_table(windows_path)
+    events = ({}, {})
+    events_path = os.path.join(directory, "overload_events.csv")
+    if os.path.isfile(events_path):
+        events = _read_table(events_path)
+    histograms = ({}, {})
+    histogram_path = os.path.join(directory, "latency_histogram.csv")
+    if os.path.isfile(histogram_path):
+        histograms = _read_table(histogram_path)
+    several = len({key[1] for key in runs}) > 1
     series = []
-    for path in sorted(glob.glob(os.path.join(directory, "*", "*windows.csv"))):
-        router = os.path.basename(os.path.dirname(path))
-        prefix = os.path.basename(path)[: -len("windows.csv")]
-        header, rows = _read_csv(path)
-        column = {name: i for i, name in enumerate(header)}
-        data = np.array([[int(float(value)) for value in row] for row in rows], dtype=np.int64).reshape(-1, len(header))
-        windows = np.unique(data[:, column["window"]])
-        experts = int(data[:, column["expert"]].max()) + 1 if len(data) else 0
+    for key, rows in runs.items():
+        values = ["window", "expert", "start_tick", "end_tick", "arrivals", "dropped"]
+        data = np.array([[int(float(row[column[name]])) for name in values] for row in rows],
+                        dtype=np.int64).reshape(-1, len(values))
+        windows = np.unique(data[:, 0])
+        experts = int(data[:, 1].max()) + 1 if len(data) else 0
         arrivals = np.zeros((len(windows), experts))
         drops = np.zeros((len(windows), experts))
-        index = np.searchsorted(windows, data[:, column["window"]])
-        arrivals[index, data[:, column["expert"]]] = data[:, column["arrivals"]]
-        drops[index, data[:, column["expert"]]] = data[:, column["drops"]]
+        index = np.searchsorted(windows, data[:, 0])
+        arrivals[index, data[:, 1]] = data[:, 4]
+        drops[index, data[:, 1]] = data[:, 5]
         start = np.zeros(len(windows), dtype=np.int64)
         end = np.zeros(len(windows), dtype=np.int64)
-        start[index] = data[:, column["start_tick"]]
-        end[index] = data[:, column["end_tick"]]
-        events_path = os.path.join(os.path.dirname(path), prefix + "overload_events.csv")
-        event_expert, event_start = [], []
-        if os.path.isfile(events_path):
-            events_header, events = _read_csv(events_path)
-            at = {name: i for i, name in enumerate(events_header)}
-            event_expert = [int(row[at["expert"]]) for row in events]
-            event_start = [int(row[at["start_tick"]]) for row in events]
-        label = router + ("" if not prefix else " " + prefix.rstrip(".").replace(".", " "))
-        series.append(Series(label, start, end, arrivals, drops, event_expert, event_start))
+        start[index] = data[:, 2]
+        end[index] = data[:, 3]
+        at, by_run = events
+        event_rows = by_run.get(key, [])
+        run = Series(_label(key, several), start, end, arrivals, drops,
+                     [int(row[at["expert"]]) for row in event_rows], [int(row[at["start_tick"]]) for row in event_rows])
+        at, by_run = histograms
+        if key in by_run:
+            run.latency_buckets = np.array([[int(row[at["low_tick"]]), int(row[at["high_tick"]]), int(row[at["count"]])]
+                                            for row in by_run[key]], dtype=np.int64).reshape(-1, 3)
+        series.append(run)
     if not series:
-        raise PlotInputError("no */windows.csv under '%s'" % directory)
+        raise PlotInputError("'%s' holds no window rows" % windows_path)
     return series
 
 
@@ -161,12 +207,12 @@ def plot_series(series, out_dir, fmt="png"):
     top.set_title("load balance and drops per window")
     _save(figure, out_dir, "timeline", fmt, written)
 
-    with_latency = [run for run in series if run.latencies is not None and len(run.latencies)]
+    with_latency = [(run, run.latency_cdf()) for run in series if run.latency_cdf() is not None]
     if with_latency:
         figure, axes = pyplot.subplots(figsize=(7, 4.5))
-        for run in with_latency:
-            values = np.sort(run.latencies)
-            axes.step(values, np.arange(1, len(values) + 1) / len(values), where="post", label=run.label)
+        for run, (values, fractions) in with_latency:
+            # A latency of 0 ticks cannot sit on a log axis: it is drawn at 1 tick.
+            axes.step(np.maximum(values, 1), fractions, where="post", label=run.label)
         axes.set_xscale("log")
         axes.set_xlabel("latency (ticks, arrival to last assignment's completion)")
         axes.set_ylabel("fraction of completed tokens")

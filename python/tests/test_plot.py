@@ -61,11 +61,28 @@ def run_dir(tmp_path_factory):
 def test_plot_a_run_directory(run_dir, tmp_path, fmt, check):
     completed = plot(str(run_dir), "--out", str(tmp_path / "figures"), "--format", fmt)
     assert completed.returncode == 0, completed.stderr
-    expected = ["heatmap-hash", "heatmap-greedy", "heatmap-phase", "timeline"]
+    expected = ["heatmap-hash", "heatmap-greedy", "heatmap-phase", "timeline", "latency-cdf"]
     written = completed.stdout.split()
     assert sorted(written) == sorted(str(tmp_path / "figures" / (name + "." + fmt)) for name in expected)
     for path in written:
         check(path)
+
+
+def test_run_directory_latency_cdf_meets_the_summary_percentiles(run_dir):
+    import json
+    from routelab.plot import series_from_run_directory
+    summary = json.loads((run_dir / "summary.json").read_text())
+    series = series_from_run_directory(str(run_dir))
+    assert [run.label for run in series] == [entry["router"] for entry in summary["routers"]]
+    for run, entry in zip(series, summary["routers"]):
+        values, fractions = run.latency_cdf()
+        assert run.latency_buckets[:, 2].sum() == entry["tokens_completed"]
+        for name, q in (("latency_p50", 0.50), ("latency_p99", 0.99)):
+            # The summary's percentile lies in the first bucket where the CDF reaches q (bucket
+            # middles: within 1/256 of the bucket's bounds).
+            first = int(np.argmax(fractions >= q - 1e-12))
+            low, high = run.latency_buckets[first, 0], run.latency_buckets[first, 1]
+            assert low <= entry[name] <= high, (run.label, name, low, entry[name], high)
 
 
 def test_plot_a_sweep_database(tmp_path):

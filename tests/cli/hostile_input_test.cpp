@@ -111,13 +111,13 @@ TEST(HostileInput, EmptyDirectoryIsFineAndStaleStagingIsCleaned) {
   std::filesystem::create_directories(out);
   // What a killed run leaves: a staging directory with half-written files, beside the target.
   const auto stale = dir / (staging_prefix(out) + "999999-0");
-  std::filesystem::create_directories(stale / "hash");
-  write(stale / "hash" / "windows.csv.partial", "half");
+  std::filesystem::create_directories(stale / ".parts");
+  write(stale / ".parts" / "000000.windows.csv.partial", "half");
   const auto result = run_cli("run --router hash --tokens 3000 --out '" + out.string() + "'");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_FALSE(std::filesystem::exists(stale));
   EXPECT_TRUE(std::filesystem::exists(out / "summary.json"));
-  EXPECT_TRUE(std::filesystem::exists(out / "hash" / "windows.csv"));
+  EXPECT_TRUE(std::filesystem::exists(out / "windows.csv"));
   EXPECT_TRUE(partial_files(dir.path()).empty());
   for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
     EXPECT_EQ(entry.path().filename().string().find(".routelab-staging-"), std::string::npos) << entry.path();

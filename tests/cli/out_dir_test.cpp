@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
+
+#include "cli/comparison_exports.hpp"
 #include "engine/csv_export_sink.hpp"
 #include "tests/cli/cli_runner.hpp"
 
@@ -29,43 +32,53 @@ TEST(CliOutDir, WritesCompleteFilesThatAgreeWithTheSummary) {
   const auto saved = nlohmann::json::parse(read_text(out / "summary.json"));
   EXPECT_EQ(saved, printed);
 
+  const std::string key_columns = std::string(cli::kRunKeyColumns) + ",";
+  const auto windows = read_csv(out / "windows.csv", key_columns + CsvExportSink::kWindowColumns);
+  const auto events = read_csv(out / "overload_events.csv", key_columns + CsvExportSink::kEventColumns);
   for (const auto& entry : saved["routers"]) {
     const std::string router = entry["router"];
     const auto experts = saved["experts"].get<std::size_t>();
-    const auto windows = read_csv(out / router / "windows.csv", CsvExportSink::kWindowsHeader);
-    ASSERT_EQ(windows.size(), entry["windows"].get<std::size_t>() * experts) << router;
     // Summed over windows, the per-expert arrivals are the run's per-expert load, and the drops
     // add up to the run's dropped assignments.
     std::vector<std::int64_t> arrivals(experts, 0);
     std::int64_t drops = 0;
+    std::size_t rows = 0;
     for (const auto& row : windows) {
-      ASSERT_EQ(row.size(), 8u);
-      arrivals.at(std::stoul(row[3])) += std::stoll(row[4]);
-      drops += std::stoll(row[5]);
-      const double utilization = std::stod(row[7]);
+      ASSERT_EQ(row.size(), 13u);
+      if (row[0] != router) continue;
+      ++rows;
+      arrivals.at(std::stoul(row[7])) += std::stoll(row[8]);
+      drops += std::stoll(row[10]);
+      const double utilization = std::stod(row[12]);
       EXPECT_GE(utilization, 0.0);
       EXPECT_LE(utilization, 1.0 + 1e-9);
     }
+    EXPECT_EQ(rows, entry["windows"].get<std::size_t>() * experts) << router;
     EXPECT_EQ(arrivals, entry["expert_load"].get<std::vector<std::int64_t>>()) << router;
     EXPECT_EQ(drops, entry["assignments_dropped"].get<std::int64_t>()) << router;
 
-    const auto events = read_csv(out / router / "overload_events.csv", CsvExportSink::kEventsHeader);
-    EXPECT_EQ(static_cast<std::int64_t>(events.size()), entry["overload_events"].get<std::int64_t>()) << router;
+    std::int64_t router_events = 0;
     for (const auto& row : events) {
-      ASSERT_EQ(row.size(), 5u);
-      EXPECT_LE(std::stoll(row[1]), std::stoll(row[2]));  // start <= end
-      EXPECT_TRUE(row[4] == "queue_above_threshold" || row[4] == "arrivals_above_capacity") << row[4];
+      ASSERT_EQ(row.size(), 9u);
+      if (row[0] != router) continue;
+      ++router_events;
+      EXPECT_LE(std::stoll(row[5]), std::stoll(row[6]));  // start <= end
+      EXPECT_TRUE(row[8] == "queue_above_threshold" || row[8] == "arrivals_above_capacity") << row[8];
     }
+    EXPECT_EQ(router_events, entry["overload_events"].get<std::int64_t>()) << router;
   }
 }
 
-TEST(CliOutDir, ReplicationsGetTheirOwnFiles) {
+TEST(CliOutDir, ReplicationsShareOneFileWithTheirOwnRows) {
   ScratchDir dir;
   const auto result = run_cli("run --router uniform --tokens 3000 --replications 2 --out '" + dir.path().string() + "'");
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  for (const char* name : {"replication-0.windows.csv", "replication-1.windows.csv",
-                           "replication-0.overload_events.csv", "replication-1.overload_events.csv"})
-    EXPECT_TRUE(std::filesystem::is_regular_file(dir / "uniform" / name)) << name;
+  std::set<std::string> replications;
+  for (const auto& row : read_csv(dir / "windows.csv", std::string(cli::kRunKeyColumns) + "," +
+                                                          CsvExportSink::kWindowColumns))
+    replications.insert(row.at(1));
+  EXPECT_EQ(replications, (std::set<std::string>{"0", "1"}));
+  EXPECT_FALSE(std::filesystem::exists(dir / "uniform"));
   EXPECT_TRUE(partial_files(dir.path()).empty());
 }
 
@@ -101,9 +114,7 @@ TEST(CliOutDir, CompareWithOneFailingRouterLeavesOnlyCompleteFiles) {
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_TRUE(partial_files(dir.path()).empty());
   EXPECT_FALSE(std::filesystem::exists(dir / "summary.json"));
-  if (std::filesystem::exists(dir / "hash" / "windows.csv")) {
-    EXPECT_FALSE(read_csv(dir / "hash" / "windows.csv", CsvExportSink::kWindowsHeader).empty());
-  }
+  EXPECT_FALSE(std::filesystem::exists(dir / "windows.csv"));
 }
 
 }  // namespace

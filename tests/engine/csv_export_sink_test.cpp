@@ -1,12 +1,12 @@
-// The CSV sink writes under `.partial` names and only commit() moves the files into place; a sink
-// destroyed without commit (a run that threw) removes what it wrote.
+// The CSV sink writes its rows (each led by the run-key values, no header) under `.partial`
+// names, and only commit() moves the files into place; a sink destroyed without commit (a run
+// that threw) removes what it wrote.
 #include "engine/csv_export_sink.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "core/errors.hpp"
 #include "tests/support/scratch_dir.hpp"
@@ -26,26 +26,25 @@ void feed(CsvExportSink& sink) {
   sink.on_event(OverloadEvent{0, 10, 40, 3, OverloadCause::queue_above_threshold});
 }
 
-TEST(CsvExportSink, CommitMovesCompleteFilesIntoPlace) {
+TEST(CsvExportSink, CommitMovesCompleteRowsIntoPlace) {
   ScratchDir dir;
   {
-    CsvExportSink sink(dir / "run", "r0.");
+    CsvExportSink sink(dir / "run" / "w.csv", dir / "run" / "e.csv", "hash,1,0,7,");
     feed(sink);
-    EXPECT_TRUE(std::filesystem::exists(dir / "run" / "r0.windows.csv.partial"));
-    EXPECT_FALSE(std::filesystem::exists(dir / "run" / "r0.windows.csv"));
+    EXPECT_TRUE(std::filesystem::exists(dir / "run" / "w.csv.partial"));
+    EXPECT_FALSE(std::filesystem::exists(dir / "run" / "w.csv"));
     sink.commit();
   }
-  EXPECT_EQ(read_text(dir / "run" / "r0.windows.csv"),
-            std::string(CsvExportSink::kWindowsHeader) + "\n0,0,100,0,3,1,2,0.500000\n0,0,100,1,1,0,0,0.125000\n");
-  EXPECT_EQ(read_text(dir / "run" / "r0.overload_events.csv"),
-            std::string(CsvExportSink::kEventsHeader) + "\n0,10,40,3,queue_above_threshold\n");
-  EXPECT_TRUE(testing::partial_files(dir.path()).empty());
+  // window,start,end,expert,arrivals,accepted,dropped,queue_peak,utilization after the key values.
+  EXPECT_EQ(read_text(dir / "run" / "w.csv"), "hash,1,0,7,0,0,100,0,3,2,1,2,0.500000\nhash,1,0,7,0,0,100,1,1,1,0,0,0.125000\n");
+  EXPECT_EQ(read_text(dir / "run" / "e.csv"), "hash,1,0,7,0,10,40,3,queue_above_threshold\n");
+  EXPECT_FALSE(std::filesystem::exists(dir / "run" / "w.csv.partial"));
 }
 
 TEST(CsvExportSink, WithoutCommitNothingRemains) {
   ScratchDir dir;
   {
-    CsvExportSink sink(dir.path(), "");
+    CsvExportSink sink(dir / "w.csv", dir / "e.csv", "");
     feed(sink);
   }
   EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
@@ -54,7 +53,7 @@ TEST(CsvExportSink, WithoutCommitNothingRemains) {
 TEST(CsvExportSink, UncreatableDirectoryIsAnIoError) {
   ScratchDir dir;
   std::ofstream(dir / "file") << "x";
-  EXPECT_THROW(CsvExportSink(dir / "file" / "sub", ""), IoError);
+  EXPECT_THROW(CsvExportSink(dir / "file" / "sub" / "w.csv", dir / "e.csv", ""), IoError);
 }
 
 }  // namespace
