@@ -10,13 +10,19 @@ void ClusterObserver::on_batch_placed(const TokenBatch& batch, std::span<const E
   const StepFigures step = model_.step(batch.tokens.size(), placed, k);
   step_times_.push_back(step.step_us);
   gpu_tokens_.push_back(step.gpu_tokens);
-  straggler_sum_ += step.mean_compute_us > 0 ? step.compute_us / step.mean_compute_us : 1.0;
+  straggler_sum_ += straggler_ratio(step);
   alltoall_sum_ += step.dispatch_us + step.combine_us;
   cross_node_bytes_ += step.cross_node_bytes;
   tokens_ += static_cast<std::int64_t>(batch.tokens.size());
   max_nodes_per_token_ = std::max(max_nodes_per_token_, step.max_nodes_per_token);
   if (link_busy_us_.empty()) link_busy_us_.assign(step.link_busy_us.size(), 0.0);
   for (std::size_t l = 0; l < link_busy_us_.size(); ++l) link_busy_us_[l] += step.link_busy_us[l];
+  if (listener_) listener_->on_step(batch.tick, step);
+}
+
+void ClusterObserver::set_step_listener(ClusterStepListener* listener) {
+  listener_ = listener;
+  if (listener_) listener_->on_topology(model_.topology());
 }
 
 ClusterFigures ClusterObserver::figures() const {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "cluster/cluster_step_listener.hpp"
 #include "cluster/step_model.hpp"
 #include "engine/metrics.hpp"
 #include "engine/metrics_sink.hpp"
@@ -16,6 +17,10 @@ class ClusterObserver : public MetricsSink {
 
   void on_batch_placed(const TokenBatch& batch, std::span<const ExpertId> placed, int k) override;
 
+  // Every later step is also handed to `listener` (nullptr: none); it is told the topology first.
+  // The listener must outlive the observer.
+  void set_step_listener(ClusterStepListener* listener);
+
   ClusterFigures figures() const;
   const StepModel& model() const { return model_; }
   // Per step, for --out: the step time and each GPU's computed assignments.
@@ -26,6 +31,7 @@ class ClusterObserver : public MetricsSink {
 
  private:
   StepModel model_;
+  ClusterStepListener* listener_ = nullptr;
   std::vector<double> step_times_;
   std::vector<std::vector<std::int64_t>> gpu_tokens_;
   std::vector<double> link_busy_us_;  // whole run, per directed link
