@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
   window.show();
 
   ScriptedRun script(window, options);
-  if (options.scripted()) {
+  if (options.scripted() || options.opens_results()) {
     QTimer::singleShot(0, &script, &ScriptedRun::start);  // in the loop, so that its exit() ends the loop
   } else if (options.run) {
     QString error;

@@ -161,7 +161,7 @@ int run_command(const RunOptions& options, const RouterRegistry& registry, const
   identity.sweep_text = loaded.sweep.text;
   identity.base_scenario = loaded.sweep.base_source;
   identity.planned_runs = static_cast<std::int64_t>(loaded.plan.runs.size());
-  identity.columns = sweep_columns(loaded.plan.parameter_keys);
+  identity.columns = sweep_columns(loaded.plan.parameter_keys, sweep_has_cluster(loaded.plan, *loaded.builder));
 
   const results::DatabaseLock lock(options.db);  // before the database is looked at or created
   std::optional<results::ResultsStore> store;

@@ -80,11 +80,13 @@ class WindowDigest : public MetricsSink {
 
 }  // namespace
 
-std::vector<results::ColumnSpec> sweep_columns(const std::vector<std::string>& parameter_keys) {
+std::vector<results::ColumnSpec> sweep_columns(const std::vector<std::string>& parameter_keys, bool cluster_metrics) {
   std::vector<results::ColumnSpec> columns;
   for (const auto& key : parameter_keys)
     columns.push_back({key, results::ColumnRole::parameter, results::ColumnType::any});
-  const auto example = result_to_json(RunResult{});
+  RunResult example_result;
+  if (cluster_metrics) example_result.summary.cluster = ClusterFigures{};
+  const auto example = result_to_json(example_result);
   for (const auto& [name, value] : example.items()) {
     if (listed(kIdentityFields, name)) continue;
     columns.push_back({name, wall_clock(name) ? results::ColumnRole::wall : results::ColumnRole::metric,
@@ -92,6 +94,17 @@ std::vector<results::ColumnSpec> sweep_columns(const std::vector<std::string>& p
   }
   columns.push_back({kRunWallColumn, results::ColumnRole::wall, results::ColumnType::real});
   return columns;
+}
+
+bool sweep_has_cluster(const sweeps::SweepPlan& plan, const sweeps::SweepScenarioBuilder& builder) {
+  for (const sweeps::SweepPoint& point : plan.points) {
+    try {
+      return builder.scenario_for(point.parameters).cluster.enabled;
+    } catch (const sweeps::SweepPointError&) {
+      // an invalid point fails as a recorded run; the next one tells
+    }
+  }
+  return false;
 }
 
 results::RunRecord execute_run(const RunContext& context, const sweeps::PlannedRun& run) {

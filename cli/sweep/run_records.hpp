@@ -14,8 +14,14 @@
 namespace routelab::cli {
 
 // The dynamic columns of a sweep's results: its parameters, then every metric of the JSON summary
-// (wall-clock ones marked as such), then the run's own wall time.
-std::vector<results::ColumnSpec> sweep_columns(const std::vector<std::string>& parameter_keys);
+// (wall-clock ones marked as such), then the run's own wall time. With `cluster_metrics`, the
+// expert-parallel figures (step time, stragglers, all-to-all) are columns too.
+std::vector<results::ColumnSpec> sweep_columns(const std::vector<std::string>& parameter_keys,
+                                               bool cluster_metrics = false);
+
+// Whether the sweep's runs model a cluster: the scenario of its first point that loads has a
+// [cluster] section (a sweep changes a cluster's fields, never whether there is one).
+bool sweep_has_cluster(const sweeps::SweepPlan& plan, const sweeps::SweepScenarioBuilder& builder);
 
 struct RunContext {
   const sweeps::SweepFile& sweep;

@@ -6,9 +6,13 @@
 
 #include <exception>
 #include <limits>
+#include <optional>
 
 #include "core/errors.hpp"
 #include "engine/tick_limits.hpp"
+#include "gui/saved_runs/saved_run_reader.hpp"
+#include "gui/sweeps/sqlite_catalog.hpp"
+#include "gui/sweeps/sweep_point.hpp"
 #include "scenarios/scenario_library.hpp"
 
 namespace routelab::gui {
@@ -42,8 +46,46 @@ QString help_text(const QCommandLineParser& parser) {
           "  routelab-gui --scenario zipf-hot --routers hash,greedy --run\n"
           "  routelab-gui --scenario default --seed 7 --replication 2 --window-ticks 800\n"
           "  routelab-gui --scenario default --run --screenshot view.png --quit-when-done   (offscreen)\n"
+          "  routelab-gui --open-run saved-run          (a `routelab compare --out saved-run` directory)\n"
+          "  routelab-gui --open-sweep sweep.sqlite [--sweep-run RUN_ID]\n"
           "Keyboard shortcuts: Help > Keyboard shortcuts (F1) in the app.\n";
   return text;
+}
+
+// --open-run, --open-sweep and --sweep-run: read here, before any window, so a wrong path or a
+// damaged result is exit code 2 with the reader's message (file and field) rather than a dialog.
+QString check_opened_results(GuiOptions& options, std::optional<std::uint64_t> replication, const RouterRegistry& registry) {
+  if (!options.open_run.isEmpty()) {
+    if (!QFileInfo(options.open_run).isDir())
+      return "--open-run: '" + options.open_run + "' is not a directory (give a `routelab run/compare --out` directory)";
+    try {
+      const SavedRun saved = read_saved_run(options.open_run.toStdString());
+      options.open_run_replication = replication.value_or(saved.replications.front());
+      if (runs_of_replication(saved, options.open_run_replication).empty())
+        return QString("--replication: '%1' holds no run of replication %2")
+            .arg(options.open_run)
+            .arg(options.open_run_replication);
+      for (const std::string& router : saved.routers) registry.find(router);
+    } catch (const std::exception& e) {
+      return "--open-run: " + QString::fromStdString(e.what());
+    }
+  }
+  if (!options.open_sweep.isEmpty()) {
+    if (!QFileInfo(options.open_sweep).isFile()) return "--open-sweep: '" + options.open_sweep + "' is not a file";
+    try {
+      const SqliteCatalog catalog(options.open_sweep.toStdString());
+    } catch (const std::exception& e) {
+      return "--open-sweep: " + QString::fromStdString(e.what());
+    }
+  }
+  if (!options.sweep_run_id.isEmpty()) {
+    try {
+      locate_sweep_run(options.open_sweep.toStdString(), options.sweep_run_id.toStdString(), registry);
+    } catch (const std::exception& e) {
+      return "--sweep-run: " + QString::fromStdString(e.what());
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -92,8 +134,17 @@ ParsedArguments parse_arguments(const QStringList& arguments, const RouterRegist
       "summary-json",
       "When the run is done, write its results as `routelab compare --format json` does (the same routers array).",
       "FILE");
-  parser.addOptions(
-      {help, version, scenario, routers, run, screenshot, quit, size, replication, seed, window_ticks, summary_json});
+  const QCommandLineOption open_run(
+      "open-run",
+      "Open a `routelab run/compare --out` directory as File > Open run results does: re-run it (replication "
+      "--replication, default its first) and check its fingerprints.",
+      "DIR");
+  const QCommandLineOption open_sweep("open-sweep", "Open a sweep SQLite database (`routelab sweep run --db`) as charts.",
+                                      "DB");
+  const QCommandLineOption sweep_run(
+      "sweep-run", "With --open-sweep: also open this run (the runs table's run_id) as a run, as Open as run does.", "RUN_ID");
+  parser.addOptions({help, version, scenario, routers, run, screenshot, quit, size, replication, seed, window_ticks,
+                     summary_json, open_run, open_sweep, sweep_run});
   // QApplication's own options: accepted here, handled by QApplication.
   for (const char* qt_option : {"platform", "style", "display", "qwindowgeometry", "qwindowtitle", "stylesheet", "plugin"}) {
     QCommandLineOption option(qt_option, "Qt option", "value");
@@ -153,12 +204,29 @@ ParsedArguments parse_arguments(const QStringList& arguments, const RouterRegist
       return bad("--screenshot: directory '" + directory.filePath() + "' does not exist or is not writable");
   }
 
+  options.open_run = parser.value(open_run);
+  options.open_sweep = parser.value(open_sweep);
+  options.sweep_run_id = parser.value(sweep_run);
+  if (!options.open_run.isEmpty() && !options.open_sweep.isEmpty()) return bad("--open-run and --open-sweep: give one");
+  if (!options.sweep_run_id.isEmpty() && options.open_sweep.isEmpty())
+    return bad("--sweep-run needs --open-sweep DB (the database the run is in)");
+  if (options.opens_run()) {
+    // The opened run fixes these; a second source for them would be silently ignored.
+    for (const QCommandLineOption* fixed : {&scenario, &routers, &seed})
+      if (parser.isSet(*fixed))
+        return bad(QString("--%1: the opened run brings its own; leave it out with --open-run/--sweep-run")
+                       .arg(fixed->names().constLast()));
+    if (!options.sweep_run_id.isEmpty() && parser.isSet(replication))
+      return bad("--replication: the sweep run brings its own; leave it out with --sweep-run");
+  }
+
   if (parser.isSet(summary_json)) {
     options.summary_json = parser.value(summary_json);
     const QFileInfo directory(QFileInfo(options.summary_json).absolutePath());
     if (!directory.isDir() || !directory.isWritable())
       return bad("--summary-json: directory '" + directory.filePath() + "' does not exist or is not writable");
-    if (!options.run) return bad("--summary-json needs --run (it reports the run's results)");
+    if (!options.run && !options.opens_run())
+      return bad("--summary-json needs --run, --open-run or --sweep-run (it reports the run's results)");
   }
 
   if (parser.isSet(size)) {
@@ -194,7 +262,11 @@ ParsedArguments parse_arguments(const QStringList& arguments, const RouterRegist
     options.run_settings.window_ticks = value;
   }
 
-  if (options.run && options.routers.empty()) options.routers = default_routers(spec, registry);
+  const QString opened = check_opened_results(
+      options, parser.isSet(replication) ? std::optional<std::uint64_t>(replica) : std::nullopt, registry);
+  if (!opened.isEmpty()) return bad(opened);
+
+  if (options.run && options.routers.empty() && !options.opens_run()) options.routers = default_routers(spec, registry);
   return parsed;
 }
 

@@ -27,6 +27,14 @@ struct GuiOptions {
   QSize window_size;                // invalid: the saved layout
   RunSettings run_settings;         // --window-ticks, --seed, --replication (interactive runs too)
   QString summary_json;             // JSON results path (as `routelab compare --format json`); empty: none
+  // Results opened at start (File > Open run results / Open sweep database): checked readable here.
+  QString open_run;                 // a `routelab run/compare --out` directory; empty: none
+  std::uint64_t open_run_replication = 0;  // --replication, else the directory's first replication
+  QString open_sweep;               // a sweep SQLite database; empty: none
+  QString sweep_run_id;             // a run of open_sweep to re-run in the window (--sweep-run); empty: none
+
+  bool opens_run() const { return !open_run.isEmpty() || !sweep_run_id.isEmpty(); }
+  bool opens_results() const { return opens_run() || !open_sweep.isEmpty(); }
 
   // Scripted runs neither read nor write the user's settings, so they are reproducible.
   bool scripted() const { return !screenshot.isEmpty() || quit_when_done || !summary_json.isEmpty(); }

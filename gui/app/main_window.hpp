@@ -28,6 +28,7 @@ class OverloadEventModel;
 class PlotStack;
 class RunToolbar;
 class ScenarioPanel;
+class SweepBrowser;
 class TimeAxis;
 
 class MainWindow : public QMainWindow {
@@ -73,6 +74,9 @@ class MainWindow : public QMainWindow {
   // The same on a worker thread (a save re-runs the routers, seconds on a large scenario); the
   // window stays live and run_results_saved reports the outcome. False if a save is under way.
   bool save_run_results_in_background(const QString& directory, bool replace);
+  // File > Open sweep database: the browser (charts, tables) on `path`, shown; its "Open as run"
+  // re-runs here. Null with the reader's message when the file is not a SQLite database.
+  SweepBrowser* open_sweep_database(const QString& path, QString* error);
   // Re-runs one run of a sweep database (gui/sweeps/sweep_point.hpp) and checks its fingerprint.
   bool open_sweep_run(const QString& database, const QString& run_id, QString* error);
 

@@ -141,22 +141,28 @@ void MainWindow::export_events_dialog() {
 void MainWindow::open_sweep_dialog() {
   const QString path = QFileDialog::getOpenFileName(this, "Open sweep results database", last_export_directory_,
                                                     "SQLite databases (*.sqlite *.sqlite3 *.db);;All files (*)");
-  if (path.isEmpty()) return;
+  QString error;
+  if (!path.isEmpty() && !open_sweep_database(path, &error)) show_error("Cannot open the database", error);
+}
+
+SweepBrowser* MainWindow::open_sweep_database(const QString& path, QString* error) {
   try {
     auto* browser = new SweepBrowser(std::make_unique<SqliteCatalog>(path.toStdString()), this);
     browser->setAttribute(Qt::WA_DeleteOnClose);
     connect(browser, &SweepBrowser::open_run_requested, this, [this](const QString& database, const QString& run_id) {
-      QString error;
-      if (!open_sweep_run(database, run_id, &error)) {
-        show_error("Cannot open the sweep run", error);
+      QString why;
+      if (!open_sweep_run(database, run_id, &why)) {
+        show_error("Cannot open the sweep run", why);
         return;
       }
       raise();  // the run plays here, behind the browser otherwise
       activateWindow();
     });
     browser->show();
+    return browser;
   } catch (const std::exception& e) {
-    show_error("Cannot open the database", QString::fromStdString(e.what()));
+    if (error) *error = QString::fromStdString(e.what());
+    return nullptr;
   }
 }
 

@@ -4,6 +4,7 @@
 #include <QImage>
 #include <QSaveFile>
 #include <QTimer>
+#include <QWidget>
 
 #include <cstdio>
 #include <exception>
@@ -12,6 +13,7 @@
 #include "cli/summary_report.hpp"
 #include "engine/atomic_output_file.hpp"
 #include "gui/app/main_window.hpp"
+#include "gui/sweeps/sweep_browser.hpp"
 #include "gui/views/time_axis.hpp"
 #include "scenarios/scenario_library.hpp"
 
@@ -21,7 +23,13 @@ ScriptedRun::ScriptedRun(MainWindow& window, GuiOptions options, QObject* parent
     : QObject(parent), window_(window), options_(std::move(options)) {}
 
 void ScriptedRun::start() {
-  if (!options_.run) {
+  if (!options_.open_sweep.isEmpty()) {
+    QString error;
+    browser_ = window_.open_sweep_database(options_.open_sweep, &error);
+    if (browser_ == nullptr) return fail(error);
+  }
+  if (options_.opens_run()) return open_run();
+  if (!options_.run || browser_ != nullptr) {  // a browser alone has nothing to run
     QTimer::singleShot(0, this, &ScriptedRun::finish);
     return;
   }
@@ -44,6 +52,23 @@ void ScriptedRun::start() {
     std::fprintf(stderr, "routelab-gui: error: %s\n", message.toLocal8Bit().constData());
   });
   window_.group()->fast();
+}
+
+void ScriptedRun::open_run() {
+  connect(&window_, &MainWindow::saved_run_checked, this, [this](bool ok, const QString& message) {
+    if (!ok) {
+      write_summary();  // what failed, for whoever reads the file
+      return fail(message);
+    }
+    if (options_.scripted()) std::printf("routelab-gui: %s\n", message.toLocal8Bit().constData());
+    finish();
+  });
+  QString error;
+  browser_ = nullptr;  // the run is what the screenshot shows
+  const bool opened = options_.open_run.isEmpty()
+                          ? window_.open_sweep_run(options_.open_sweep, options_.sweep_run_id, &error)
+                          : window_.open_saved_run(options_.open_run, options_.open_run_replication, &error);
+  if (!opened) fail(error);
 }
 
 bool ScriptedRun::write_summary() {
@@ -76,7 +101,7 @@ void ScriptedRun::finish() {
   window_.axis().fit();
   QApplication::processEvents();  // let the layout settle at the final data before rendering
   if (!options_.screenshot.isEmpty()) {
-    const QImage image = window_.grab_window_image();
+    const QImage image = browser_ != nullptr ? browser_->grab().toImage() : window_.grab_window_image();
     QSaveFile file(options_.screenshot);
     if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
       return fail(QString("cannot write '%1': %2").arg(options_.screenshot, file.errorString()));
@@ -91,7 +116,8 @@ void ScriptedRun::finish() {
 
 void ScriptedRun::fail(const QString& message) {
   std::fprintf(stderr, "routelab-gui: error: %s\n", message.toLocal8Bit().constData());
-  QApplication::exit(kExitRunFailed);
+  // Interactive, the window has said so already (a message box); a person closes it.
+  if (options_.scripted()) QApplication::exit(kExitRunFailed);
 }
 
 }  // namespace routelab::gui

@@ -1,11 +1,13 @@
 // routelab-gui's arguments: the automation set parses, every bad argument is refused with a
 // message naming the option (main turns that into exit code 2).
 #include <QDir>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
 #include "gui/app/command_line.hpp"
+#include "gui/tests/cli_process.hpp"
 #include "gui/tests/gui_test_suites.hpp"
 #include "routers/router_registry.hpp"
 
@@ -69,6 +71,33 @@ class CommandLineTest : public QObject {
     expect_bad({"--scenario"}, "scenario");
   }
 
+  void saved_runs_and_sweeps_open_from_the_command_line() {
+    QTemporaryDir scratch;
+    const QString saved = scratch.filePath("saved-run");
+    QVERIFY(!run_cli({"compare", "--scenario", "zipf-hot", "--routers", "hash", "--tokens", "4096", "--set",
+                      "replications=2", "--out", saved})
+                 .isEmpty());
+    ParsedArguments parsed = parse({"--open-run", saved, "--replication", "1", "--window-ticks", "500"});
+    QVERIFY2(parsed.outcome == ParsedArguments::Outcome::start, qPrintable(parsed.text));
+    QCOMPARE(parsed.options.open_run, saved);
+    QCOMPARE(parsed.options.open_run_replication, std::uint64_t{1});
+    QVERIFY(parsed.options.opens_run() && !parsed.options.scripted());
+    QVERIFY(parsed.options.routers.empty());  // the saved run's routers, not the defaults
+    parsed = parse({"--open-run", saved, "--run", "--quit-when-done"});  // as documented_commands.py runs it
+    QVERIFY2(parsed.outcome == ParsedArguments::Outcome::start, qPrintable(parsed.text));
+    QCOMPARE(parsed.options.open_run_replication, std::uint64_t{0});  // the first one saved
+
+    expect_bad({"--open-run", scratch.filePath("nothing-here")}, "is not a directory");
+    expect_bad({"--open-run", scratch.path()}, "summary.json");  // a directory, but no result
+    expect_bad({"--open-run", saved, "--replication", "5"}, "no run of replication 5");
+    expect_bad({"--open-run", saved, "--scenario", "default"}, "--scenario: the opened run brings its own");
+    expect_bad({"--open-run", saved, "--seed", "3"}, "--seed");
+    expect_bad({"--open-run", saved, "--open-sweep", saved}, "give one");
+    expect_bad({"--open-sweep", scratch.filePath("none.sqlite")}, "is not a file");
+    expect_bad({"--open-sweep", QDir(saved).filePath("summary.json")}, "not a database");
+    expect_bad({"--sweep-run", "0123456789abcdef"}, "needs --open-sweep");
+  }
+
   void help_prints_and_exits() {
     const ParsedArguments parsed = parse({"--help"});
     QVERIFY(parsed.outcome == ParsedArguments::Outcome::print_and_exit);
@@ -77,7 +106,8 @@ class CommandLineTest : public QObject {
     // A real usage line: before QApplication exists Qt would name the program "<executable_name>".
     QVERIFY2(parsed.text.startsWith("Usage: routelab-gui [options]"), qPrintable(parsed.text.left(80)));
     QVERIFY(!parsed.text.contains("<executable_name>"));
-    for (const char* option : {"--seed", "--replication", "--window-ticks", "--summary-json"})
+    for (const char* option : {"--seed", "--replication", "--window-ticks", "--summary-json", "--open-run", "--open-sweep",
+                               "--sweep-run"})
       QVERIFY2(parsed.text.contains(option), option);
   }
 

@@ -26,6 +26,7 @@ std::unique_ptr<QObject> make_saved_runs_test();
 std::unique_ptr<QObject> make_sweep_charts_test();
 std::unique_ptr<QObject> make_time_resolution_test();
 std::unique_ptr<QObject> make_run_settings_ui_test();
+std::unique_ptr<QObject> make_person_script_test();  // under X only: gui.person_script
 
 inline const std::vector<Suite>& suites() {
   static const std::vector<Suite> all = {
@@ -39,6 +40,7 @@ inline const std::vector<Suite>& suites() {
       {"sweep_charts", &make_sweep_charts_test},
       {"time_resolution", &make_time_resolution_test},
       {"run_settings_ui", &make_run_settings_ui_test},
+      {"person_script", &make_person_script_test},
   };
   return all;
 }

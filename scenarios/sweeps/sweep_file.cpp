@@ -104,6 +104,21 @@ SweepRouter make_sweep_router(std::string name, std::string label, RouterParams 
                      std::move(canonical), position};
 }
 
+// Two positions of a zipped axis with the same value in every list would run one point twice.
+void reject_repeated_tuples(const SweepReader& reader, const SweepAxis& axis) {
+  const std::size_t count = axis.parameters.front().values.size();
+  for (std::size_t i = 1; i < count; ++i)
+    for (std::size_t j = 0; j < i; ++j) {
+      const bool same = std::all_of(axis.parameters.begin(), axis.parameters.end(), [&](const SweepParameter& p) {
+        return p.values[i].canonical == p.values[j].canonical;
+      });
+      if (same)
+        reader.fail(axis.parameters.front().position, axis.parameters.front().key,
+                    "zipped values " + std::to_string(j + 1) + " and " + std::to_string(i + 1) +
+                        " are the same in every list (the point would run twice)");
+    }
+}
+
 ParamValue value_of(const SweepReader& reader, const toml::node& node, const std::string& key) {
   try {
     return to_param_value(node);
@@ -112,7 +127,10 @@ ParamValue value_of(const SweepReader& reader, const toml::node& node, const std
   }
 }
 
-SweepParameter read_list(const SweepReader& reader, const std::string& key, const toml::node& node) {
+// A grid list's values must differ (a repeat would run a point twice); a zipped list may repeat
+// values, as long as the zipped tuples differ (checked by the caller).
+SweepParameter read_list(const SweepReader& reader, const std::string& key, const toml::node& node,
+                         bool distinct_values) {
   for (const char* reserved : kReservedKeys)
     if (key == reserved)
       reader.fail(&node, key, "set `" + key + "` at the top of the sweep file, not as a parameter");
@@ -122,9 +140,10 @@ SweepParameter read_list(const SweepReader& reader, const std::string& key, cons
   SweepParameter parameter{key, {}, position_of(node)};
   for (const auto& element : *array) {
     ParamValue value = value_of(reader, element, key);
-    for (const auto& earlier : parameter.values)
-      if (earlier.canonical == value.canonical)
-        reader.fail(&element, key, "value " + value.canonical + " is listed twice");
+    if (distinct_values)
+      for (const auto& earlier : parameter.values)
+        if (earlier.canonical == value.canonical)
+          reader.fail(&element, key, "value " + value.canonical + " is listed twice");
     parameter.values.push_back(std::move(value));
   }
   return parameter;
@@ -355,7 +374,7 @@ SweepFile parse_sweep_file(std::string_view text, const std::string& source, con
     flatten(*node->as_table(), "", leaves);
     for (const auto& [key, leaf] : leaves) {
       SweepAxis axis;
-      axis.parameters.push_back(read_list(reader, key, *leaf));
+      axis.parameters.push_back(read_list(reader, key, *leaf, true));
       claim(axis.parameters.back());
       sweep.axes.push_back(std::move(axis));
     }
@@ -376,7 +395,7 @@ SweepFile parse_sweep_file(std::string_view text, const std::string& source, con
       SweepAxis axis;
       axis.zipped = true;
       for (const auto& [key, leaf] : leaves) {
-        axis.parameters.push_back(read_list(reader, key, *leaf));
+        axis.parameters.push_back(read_list(reader, key, *leaf, false));
         claim(axis.parameters.back());
         const SweepParameter& first = axis.parameters.front();
         if (axis.parameters.back().values.size() != first.values.size())
@@ -384,6 +403,7 @@ SweepFile parse_sweep_file(std::string_view text, const std::string& source, con
                                      std::to_string(axis.parameters.back().values.size()) + " values, " +
                                      first.key + " has " + std::to_string(first.values.size()));
       }
+      reject_repeated_tuples(reader, axis);
       std::sort(axis.parameters.begin(), axis.parameters.end(),
                 [](const SweepParameter& a, const SweepParameter& b) { return a.key < b.key; });
       sweep.axes.push_back(std::move(axis));

@@ -57,6 +57,31 @@ std::int64_t stored_runs(const std::filesystem::path& db) {
   return results::ResultsStore::open(db, false).run_count();
 }
 
+// Calls check(row, spec, direct) for each row of `select` (its first column the run_id) with the
+// run made directly, in this process, from the sweep file; returns how many rows were checked.
+template <typename Check>
+std::size_t for_each_row_with_its_direct_run(const std::filesystem::path& sweep, const std::filesystem::path& db,
+                                             const std::string& select, Check check) {
+  const RouterRegistry registry = builtin_router_registry();
+  const auto file = sweeps::load_sweep_file(sweep, registry);
+  const sweeps::SweepScenarioBuilder builder(file);
+  const auto plan = sweeps::expand_plan(file, builder.context_document());
+  auto store = results::ResultsStore::open(db, false);
+  auto statement = store.database().prepare(select);
+  std::size_t checked = 0;
+  while (statement.step()) {
+    for (const auto& run : plan.runs) {
+      if (run.run_id != statement.text(0)) continue;
+      const ScenarioSpec spec = builder.scenario_for(plan.points[run.point].parameters);
+      const auto& router = file.routers[run.router];
+      const RunResult direct = run_scenario(spec, RouterSpec{router.name, router.params}, run.replication, registry);
+      check(statement, spec, direct);
+      ++checked;
+    }
+  }
+  return checked;
+}
+
 TEST(SweepCommand, JobsDoNotChangeResultsAndRowsMatchDirectRuns) {
   const auto dir = fresh_dir("jobs");
   const auto sweep = write_sweep(dir, kSmallSweep);
@@ -73,31 +98,43 @@ TEST(SweepCommand, JobsDoNotChangeResultsAndRowsMatchDirectRuns) {
   EXPECT_NE(diff.out.find("identical: 32 runs"), std::string::npos);
 
   // Each stored row is exactly what the run gives when made on its own, in this process.
-  const RouterRegistry registry = builtin_router_registry();
-  const auto file = sweeps::load_sweep_file(sweep, registry);
-  const sweeps::SweepScenarioBuilder builder(file);
-  const auto plan = sweeps::expand_plan(file, builder.context_document());
-  auto store = results::ResultsStore::open(dir / "j2.sqlite", false);
-  auto statement = store.database().prepare(
-      "SELECT run_id, fingerprint, tokens_completed, master_seed, optimum_load_max_over_mean, optimum_fill_ratio FROM runs");
-  std::size_t checked = 0;
-  while (statement.step()) {
-    for (const auto& run : plan.runs) {
-      if (run.run_id != statement.text(0)) continue;
-      const ScenarioSpec spec = builder.scenario_for(plan.points[run.point].parameters);
-      const auto& router = file.routers[run.router];
-      const RunResult direct = run_scenario(spec, RouterSpec{router.name, router.params}, run.replication, registry);
-      EXPECT_EQ(statement.text(1), fingerprint_hex(direct.summary.fingerprint)) << run.run_id;
-      EXPECT_EQ(statement.integer(2), direct.summary.tokens_completed);
-      EXPECT_EQ(statement.text(3), std::to_string(spec.simulation.master_seed));
-      // The optimum of the run's batches is stored with it (capacity factor 1.0 points included).
-      EXPECT_EQ(std::get<double>(statement.cell(4)), direct.optimum.load_max_over_mean) << run.run_id;
-      EXPECT_EQ(std::get<double>(statement.cell(5)), direct.optimum.fill_ratio) << run.run_id;
-      EXPECT_GT(direct.optimum.fill_ratio, 0.0);
-      ++checked;
-    }
-  }
+  const std::size_t checked = for_each_row_with_its_direct_run(
+      sweep, dir / "j2.sqlite",
+      "SELECT run_id, fingerprint, tokens_completed, master_seed, optimum_load_max_over_mean, optimum_fill_ratio FROM runs",
+      [](auto& row, const ScenarioSpec& spec, const RunResult& direct) {
+        const std::string run_id = row.text(0);
+        EXPECT_EQ(row.text(1), fingerprint_hex(direct.summary.fingerprint)) << run_id;
+        EXPECT_EQ(row.integer(2), direct.summary.tokens_completed);
+        EXPECT_EQ(row.text(3), std::to_string(spec.simulation.master_seed));
+        // The optimum of the run's batches is stored with it (capacity factor 1.0 points included).
+        EXPECT_EQ(std::get<double>(row.cell(4)), direct.optimum.load_max_over_mean) << run_id;
+        EXPECT_EQ(std::get<double>(row.cell(5)), direct.optimum.fill_ratio) << run_id;
+        EXPECT_GT(direct.optimum.fill_ratio, 0.0);
+      });
   EXPECT_EQ(checked, 32u);
+}
+
+// A sweep over a deployment stores the expert-parallel figures too (step time, stragglers,
+// all-to-all), equal to the run made directly; placements with and without replicas in one zip.
+TEST(SweepCommand, ClusterSweepStoresTheStepFigures) {
+  const auto dir = fresh_dir("cluster");
+  const std::string sweep = ROUTELAB_SOURCE_DIR "/examples/sweeps/placement-vs-redundancy.toml";
+  const auto db = (dir / "c.sqlite").string();
+  const auto result = run_cli({"sweep", "run", sweep, "--db", db, "--jobs", "2", "--filter", "router == 'hash'"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(last_line(result.out), "total 10, ok 10, failed 0, skipped 0");
+
+  const std::size_t checked = for_each_row_with_its_direct_run(
+      sweep, db, "SELECT run_id, step_time_mean, straggler_ratio, alltoall_time_mean FROM runs",
+      [](auto& row, const ScenarioSpec&, const RunResult& direct) {
+        const std::string run_id = row.text(0);
+        ASSERT_TRUE(direct.summary.cluster.has_value());
+        EXPECT_EQ(std::get<double>(row.cell(1)), direct.summary.cluster->step_time_mean) << run_id;
+        EXPECT_EQ(std::get<double>(row.cell(2)), direct.summary.cluster->straggler_ratio) << run_id;
+        EXPECT_EQ(std::get<double>(row.cell(3)), direct.summary.cluster->alltoall_time_mean) << run_id;
+        EXPECT_GT(direct.summary.cluster->step_time_mean, 0) << run_id;
+      });
+  EXPECT_EQ(checked, 10u);
 }
 
 TEST(SweepCommand, KillAndResumeGivesTheCleanTable) {

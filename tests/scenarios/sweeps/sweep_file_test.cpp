@@ -34,6 +34,8 @@ const BadCase kBadCases[] = {
     {"date value", "scenario = 'default'\n[grid]\nrouting.k = [1979-05-27]\n", 3, "routing.k", "dates and times"},
     {"zip lengths", "scenario = 'default'\n[[zip]]\nexperts.count = [8, 16]\nbatches.size = [64, 128, 256]\n", 4,
      "batches.size", "equal lengths"},
+    {"zip repeats a point", "scenario = 'default'\n[[zip]]\nexperts.count = [8, 16, 8]\nbatches.size = [64, 128, 64]\n", 3,
+     "experts.count", "zipped values 1 and 3 are the same in every list"},
     {"swept twice", "scenario = 'default'\n[grid]\nrouting.k = [1]\n[[zip]]\n\"routing.k\" = [2]\n", 5, "routing.k",
      "already swept at line 3"},
     {"reserved key", "scenario = 'default'\n[grid]\nreplications = [1, 2]\n", 3, "replications", "top of the sweep file"},
@@ -72,6 +74,17 @@ TEST(SweepFile, BadFilesNameFileLineAndKey) {
       EXPECT_EQ(what.rfind("bad.toml:" + std::to_string(bad.line) + ":", 0), 0u) << bad.name << ": " << what;
     }
   }
+}
+
+// A zipped list may repeat a value (placement "eplb" with 0, 8 and 16 replicas); only whole
+// tuples must differ.
+TEST(SweepFile, ZippedListsMayRepeatValues) {
+  const SweepFile sweep =
+      parse("scenario = 'default'\n[[zip]]\nexperts.count = [8, 8, 16]\nbatches.size = [64, 128, 128]\n");
+  ASSERT_EQ(sweep.axes.size(), 1u);
+  ASSERT_EQ(sweep.axes[0].parameters.size(), 2u);
+  EXPECT_EQ(sweep.axes[0].parameters[0].values.size(), 3u);
+  EXPECT_EQ(sweep.axes[0].parameters[1].values.size(), 3u);
 }
 
 TEST(SweepFile, ConstraintThatCannotBeEvaluatedFailsThePlan) {
