@@ -10,7 +10,7 @@ void ClusterObserver::on_batch_placed(const TokenBatch& batch, std::span<const E
   const StepFigures step = model_.step(batch.tokens.size(), placed, k);
   step_times_.push_back(step.step_us);
   gpu_tokens_.push_back(step.gpu_tokens);
-  straggler_sum_ += straggler_ratio(step);
+  straggler_sum_ += step.mean_compute_us > 0 ? step.compute_us / step.mean_compute_us : 1.0;
   alltoall_sum_ += step.dispatch_us + step.combine_us;
   cross_node_bytes_ += step.cross_node_bytes;
   tokens_ += static_cast<std::int64_t>(batch.tokens.size());

@@ -32,11 +32,6 @@ struct StepFigures {
   std::vector<double> link_busy_us;      // per directed link, dispatch + combine drain time
 };
 
-// The slowest GPU's compute over the mean GPU's (1: even, and for a step with no compute).
-inline double straggler_ratio(const StepFigures& step) {
-  return step.mean_compute_us > 0 ? step.compute_us / step.mean_compute_us : 1.0;
-}
-
 class StepModel {
  public:
   // Throws ConfigError when the spec does not fit `num_experts`.

@@ -19,8 +19,8 @@ void ClusterHistory::set_layout(const ClusterLayout& layout) {
     return;
   }
   layout_ = layout;
-  gpus_ = LodMatrix(gpus(), detail_budget_bytes_ / 2);
-  links_ = LodMatrix(links(), detail_budget_bytes_ / 2);
+  gpus_.emplace(gpus(), detail_budget_bytes_ / 2);
+  links_.emplace(links(), detail_budget_bytes_ / 2);
   open_gpus_.assign(static_cast<std::size_t>(gpus()), 0.0);
   open_links_.assign(static_cast<std::size_t>(links()), 0.0);
   total_gpus_ = open_gpus_;
@@ -59,8 +59,8 @@ void ClusterHistory::close_window() {
     for (std::size_t r = 0; r < open.size(); ++r) total[r] += open[r];
     std::fill(open.begin(), open.end(), 0.0);
   };
-  append(open_gpus_, total_gpus_, gpus_);
-  append(open_links_, total_links_, links_);
+  append(open_gpus_, total_gpus_, *gpus_);
+  append(open_links_, total_links_, *links_);
   for (std::size_t s = 0; s < scalars_.size(); ++s) {
     scalars_[s].push_back(open_scalars_[s]);
     total_scalars_[s] = s == index_of(ClusterScalar::step_max_us) ? std::max(total_scalars_[s], open_scalars_[s])

@@ -51,7 +51,8 @@ class ClusterHistory {
   int gpus() const { return layout_ ? static_cast<int>(layout_->node_of_gpu.size()) : 0; }
   int links() const { return layout_ ? static_cast<int>(layout_->link_names.size()) : 0; }
   std::int64_t windows() const { return static_cast<std::int64_t>(scalars_[0].size()); }
-  const LodMatrix& matrix(ClusterMatrix which) const { return which == ClusterMatrix::gpu_tokens ? gpus_ : links_; }
+  // Only once the layout is known (has_layout()): a pyramid needs its row count.
+  const LodMatrix& matrix(ClusterMatrix which) const { return which == ClusterMatrix::gpu_tokens ? *gpus_ : *links_; }
   std::span<const double> scalar(ClusterScalar which) const { return scalars_[static_cast<std::size_t>(which)]; }
   std::uint64_t version() const { return version_; }
 
@@ -64,8 +65,8 @@ class ClusterHistory {
   Tick window_ticks_ = 1;
   std::size_t detail_budget_bytes_ = 0;
   std::optional<ClusterLayout> layout_;
-  LodMatrix gpus_{0, 0};
-  LodMatrix links_{0, 0};
+  std::optional<LodMatrix> gpus_;  // set with the layout: a pyramid needs at least one row
+  std::optional<LodMatrix> links_;
   std::array<std::vector<double>, kClusterScalarCount> scalars_;
   // The open window (index windows()): its sums so far.
   std::vector<double> open_gpus_;

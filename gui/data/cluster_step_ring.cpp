@@ -13,7 +13,7 @@ void ClusterStepRing::on_topology(const cluster::Topology& topology) {
 }
 
 void ClusterStepRing::on_step(Tick arrival, const cluster::StepFigures& step) {
-  ClusterStepRecord record{arrival, step.step_us, step.dispatch_us + step.combine_us, cluster::straggler_ratio(step),
+  ClusterStepRecord record{arrival, step.step_us, step.dispatch_us + step.combine_us, step.mean_compute_us > 0 ? step.compute_us / step.mean_compute_us : 1.0,
                            step.gpu_tokens, step.link_busy_us};
   std::lock_guard lock(mutex_);
   steps_.push_back(std::move(record));

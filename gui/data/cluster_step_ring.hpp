@@ -24,7 +24,7 @@ struct ClusterStepRecord {
   Tick arrival = 0;       // the batch's tick, on the session's time line
   double step_us = 0;
   double alltoall_us = 0;  // dispatch + combine
-  double straggler = 1;    // cluster::straggler_ratio of the step
+  double straggler = 1;    // slowest GPU's compute / the mean GPU's, as the observer sums it (1: no compute)
   std::vector<std::int64_t> gpu_tokens;  // copies each GPU computed
   std::vector<double> link_busy_us;      // per directed link, dispatch + combine drain time
 };

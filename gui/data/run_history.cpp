@@ -49,7 +49,7 @@ std::size_t RunHistory::bytes_held() const {
   for (const auto& scalar : scalars_) bytes += scalar.capacity() * sizeof(double);
   for (const auto& channel : channels_) bytes += channel.bytes_held();
   bytes += events_.capacity() * sizeof(OverloadEvent);
-  if (cluster_)
+  if (cluster_ && cluster_->has_layout())
     bytes += cluster_->matrix(ClusterMatrix::gpu_tokens).bytes_held() + cluster_->matrix(ClusterMatrix::link_busy_us).bytes_held();
   return bytes;
 }

@@ -88,6 +88,7 @@ QString ClusterHeatmapView::title() const {
 
 HeatmapRaster ClusterHeatmapView::current_raster() const {
   HeatmapRaster raster;
+  if (!cluster_.has_layout()) return raster;
   const QRect plot = plot_rect();
   rasterize_heatmap(cluster_.matrix(which_), axis_.first(), windows_per_pixel(), plot.width(), data_limit(),
                     plot.height(), raster);
@@ -99,6 +100,10 @@ void ClusterHeatmapView::render_image(const QRect& plot) {
                      cluster_.version(), style_.scale, style_.max_of(which_)};
   if (key == cache_key_ && !image_.isNull()) return;
   cache_key_ = key;
+  if (!cluster_.has_layout()) {  // no step yet: nothing to paint
+    image_ = QImage();
+    return;
+  }
   rasterize_heatmap(cluster_.matrix(which_), axis_.first(), windows_per_pixel(), plot.width(), data_limit(),
                     plot.height(), raster_);
   scale_.prepare(style_.scale, style_.max_of(which_));
@@ -149,7 +154,8 @@ void ClusterHeatmapView::paint_rows(QPainter& painter, const QRect& plot) const 
 QString ClusterHeatmapView::hover_text_at(QPoint position) const {
   const int row = row_at(position.y());
   const auto window = static_cast<std::int64_t>(std::floor(window_at(position.x())));
-  if (row < 0 || window < 0 || window >= data_limit() || !plot_rect().contains(position)) return {};
+  if (!cluster_.has_layout() || row < 0 || window < 0 || window >= data_limit() || !plot_rect().contains(position))
+    return {};
   int level = 0;
   const double value = cluster_.matrix(which_).aggregate_row(window, window + 1, row, &level);
   QString text = QString("%1  %2, window %3\n").arg(QString::fromStdString(run_.label()), row_name(row)).arg(window);

@@ -68,6 +68,7 @@ void ClusterPanel::refresh() {
   int rows = 0;
   for (const RunHistory* run : runs_) {
     const ClusterHistory& cluster = *run->cluster();
+    if (!cluster.has_layout()) continue;
     gpu_max = std::max(gpu_max, cluster.matrix(ClusterMatrix::gpu_tokens).max_value());
     link_max = std::max(link_max, cluster.matrix(ClusterMatrix::link_busy_us).max_value());
     rows += cluster.gpus() + cluster.links();
