@@ -45,7 +45,13 @@ StepFigures ClusterObserver::observe(const TokenBatch& batch, std::span<const Ex
   max_nodes_per_token_ = std::max(max_nodes_per_token_, step.max_nodes_per_token);
   if (link_busy_us_.empty()) link_busy_us_.assign(step.link_busy_us.size(), 0.0);
   for (std::size_t l = 0; l < link_busy_us_.size(); ++l) link_busy_us_[l] += step.link_busy_us[l];
+  if (listener_) listener_->on_step(batch.tick, step);
   return step;
+}
+
+void ClusterObserver::set_step_listener(ClusterStepListener* listener) {
+  listener_ = listener;
+  if (listener_) listener_->on_topology(model_.topology());
 }
 
 ClusterFigures ClusterObserver::figures() const {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cluster/step_compute_schedule.hpp"
+#include "cluster/cluster_step_listener.hpp"
 #include "cluster/step_model.hpp"
 #include "engine/metrics.hpp"
 #include "engine/metrics_sink.hpp"
@@ -22,6 +23,10 @@ class ClusterObserver : public MetricsSink, public StepTimeline {
   // Throws Error when a step is longer than the engine's limit on one service time, in ticks.
   Tick plan_step(const TokenBatch& batch, std::span<const ExpertId> placed, int k, std::vector<Tick>& done) override;
 
+  // Every later step is also handed to `listener` (nullptr: none); it is told the topology first.
+  // The listener must outlive the observer.
+  void set_step_listener(ClusterStepListener* listener);
+
   ClusterFigures figures() const;
   const StepModel& model() const { return model_; }
   // Per step, for --out: the step time and each GPU's computed assignments.
@@ -36,6 +41,7 @@ class ClusterObserver : public MetricsSink, public StepTimeline {
   StepModel model_;
   StepComputeSchedule schedule_;
   std::vector<double> done_us_;
+  ClusterStepListener* listener_ = nullptr;
   std::vector<double> step_times_;
   std::vector<std::vector<std::int64_t>> gpu_tokens_;
   std::vector<double> link_busy_us_;  // whole run, per directed link

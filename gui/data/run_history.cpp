@@ -5,7 +5,10 @@
 namespace routelab::gui {
 
 RunHistory::RunHistory(std::string label, int experts, Tick window_ticks, std::size_t detail_budget_bytes)
-    : label_(std::move(label)), experts_(experts), window_ticks_(window_ticks > 0 ? window_ticks : 1) {
+    : label_(std::move(label)),
+      experts_(experts),
+      window_ticks_(window_ticks > 0 ? window_ticks : 1),
+      detail_budget_bytes_(detail_budget_bytes) {
   channels_.reserve(kChannelCount);
   for (int c = 0; c < kChannelCount; ++c) channels_.emplace_back(experts, detail_budget_bytes / kChannelCount);
 }
@@ -26,6 +29,12 @@ double RunHistory::end_window() const {
   return count - 1 + static_cast<double>(last_window_ticks_) / static_cast<double>(window_ticks_);
 }
 
+void RunHistory::enable_cluster() {
+  // A channel's share of the budget: GPUs and links are few rows next to the experts.
+  if (!cluster_) cluster_ = std::make_unique<ClusterHistory>(window_ticks_, detail_budget_bytes_ / kChannelCount);
+  ++version_;
+}
+
 void RunHistory::add_event(const OverloadEvent& event) {
   if (events_.size() < kMaxEventsKept) {
     events_.push_back(event);
@@ -40,6 +49,8 @@ std::size_t RunHistory::bytes_held() const {
   for (const auto& scalar : scalars_) bytes += scalar.capacity() * sizeof(double);
   for (const auto& channel : channels_) bytes += channel.bytes_held();
   bytes += events_.capacity() * sizeof(OverloadEvent);
+  if (cluster_ && cluster_->has_layout())
+    bytes += cluster_->matrix(ClusterMatrix::gpu_tokens).bytes_held() + cluster_->matrix(ClusterMatrix::link_busy_us).bytes_held();
   return bytes;
 }
 

@@ -4,6 +4,7 @@
 // budget), the overload events and the final summary. Fed only by draining a MetricsRing.
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "engine/metrics.hpp"
 #include "gui/data/channels.hpp"
+#include "gui/data/cluster_history.hpp"
 #include "gui/data/lod_matrix.hpp"
 #include "gui/data/window_record.hpp"
 
@@ -33,6 +35,10 @@ class RunHistory {
   void append(const WindowRecord& record);  // record.index must be windows()
   void add_event(const OverloadEvent& event);
   void set_summary(const Summary& summary) { summary_ = summary; ++version_; }
+  // A run with a [cluster] also keeps its expert-parallel steps per window (the same windows).
+  void enable_cluster();
+  ClusterHistory* cluster() { return cluster_.get(); }
+  const ClusterHistory* cluster() const { return cluster_.get(); }
 
   const std::string& label() const { return label_; }
   int experts() const { return experts_; }
@@ -67,6 +73,8 @@ class RunHistory {
   std::vector<OverloadEvent> events_;
   std::int64_t events_not_kept_ = 0;
   std::optional<Summary> summary_;
+  std::unique_ptr<ClusterHistory> cluster_;  // null without a [cluster]
+  std::size_t detail_budget_bytes_ = 0;
   std::uint64_t version_ = 0;
 };
 

@@ -17,19 +17,9 @@ class ScalarSeries : public SeriesSource {
     const auto values = run_.scalar(which_);
     first = std::max<std::int64_t>(first, 0);
     last = std::min<std::int64_t>(last, static_cast<std::int64_t>(values.size()));
-    Envelope result;
-    for (std::int64_t w = first; w < last; ++w) {
-      const double v = values[static_cast<std::size_t>(w)];
-      if (std::isnan(v)) continue;
-      if (!result.valid) {
-        result = Envelope{v, v, true};
-      } else {
-        result.low = std::min(result.low, v);
-        result.high = std::max(result.high, v);
-      }
-    }
-    return result;
+    return envelope_of(first, last, [&](std::int64_t w) { return values[static_cast<std::size_t>(w)]; });
   }
+  double end_window() const override { return run_.end_window(); }
 
  private:
   const RunHistory& run_;
@@ -56,6 +46,7 @@ class ExpertSeries : public SeriesSource {
     const double b = matrix.aggregate_row(mid, last, expert_);
     return Envelope{std::min(a, b), std::max(a, b), true};
   }
+  double end_window() const override { return run_.end_window(); }
 
  private:
   const RunHistory& run_;
@@ -83,6 +74,7 @@ class ChannelMaxSeries : public SeriesSource {
     const double b = max_over_experts(mid, last);
     return Envelope{std::min(a, b), std::max(a, b), true};
   }
+  double end_window() const override { return run_.end_window(); }
 
  private:
   double max_over_experts(std::int64_t first, std::int64_t last) const {

@@ -20,8 +20,28 @@ class SeriesSource {
   virtual ~SeriesSource() = default;
   virtual std::int64_t size() const = 0;
   virtual Envelope envelope(std::int64_t first, std::int64_t last) const = 0;  // windows [first, last)
+  // Where the data ends, in windows: below size() when the last window is partial (it ends with
+  // the run, RunHistory::end_window()), so a chart can draw that window as partial.
+  virtual double end_window() const { return static_cast<double>(size()); }
   double value_at(std::int64_t window) const;  // NaN when out of range or missing
 };
+
+// The envelope of value_at(w) over windows [first, last), NaN values left out.
+template <class ValueAt>
+Envelope envelope_of(std::int64_t first, std::int64_t last, ValueAt value_at) {
+  Envelope result;
+  for (std::int64_t w = first; w < last; ++w) {
+    const double v = value_at(w);
+    if (v != v) continue;  // NaN: no value in this window
+    if (!result.valid) {
+      result = Envelope{v, v, true};
+    } else {
+      result.low = v < result.low ? v : result.low;
+      result.high = v > result.high ? v : result.high;
+    }
+  }
+  return result;
+}
 
 std::unique_ptr<SeriesSource> scalar_series(const RunHistory& run, WindowScalar which);
 // Expert channels are read from the pyramid: zoomed out, a column's envelope is its max.

@@ -10,6 +10,7 @@
 
 #include <QString>
 
+#include "gui/data/cluster_step_ring.hpp"
 #include "gui/data/metrics_ring.hpp"
 #include "gui/data/ring_metrics_sink.hpp"
 #include "gui/data/run_history.hpp"
@@ -57,12 +58,15 @@ class RunSession {
   ScenarioSpec scenario_;
   MetricsRing ring_;
   RingMetricsSink sink_;
+  ClusterStepRing cluster_ring_;  // the step model's steps, with a [cluster]
   RunSequence runs_;
   RunHistory history_;
   std::unique_ptr<SimulationThread> thread_;
   std::vector<WindowRecord> drained_windows_;
   std::vector<OverloadEvent> drained_events_;
   std::optional<Summary> drained_summary_;
+  std::optional<ClusterLayout> drained_layout_;
+  std::vector<ClusterStepRecord> drained_steps_;
   std::optional<QString> failure_;
 };
 

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "gui/events/event_card.hpp"
+#include "gui/views/raster_image.hpp"
 
 namespace routelab::gui {
 
@@ -71,28 +72,10 @@ void HeatmapView::render_image(const QRect& plot) {
   cache_key_ = key;
   rasterize_heatmap(run_.channel(style_.channel), axis_.first(), windows_per_pixel(), plot.width(), axis_.limit(),
                     plot.height(), raster_);
-  if (raster_.columns <= 0 || raster_.rows <= 0) {
-    image_ = QImage();
-    return;
-  }
-  if (image_.width() != raster_.columns || image_.height() != raster_.rows)
-    image_ = QImage(raster_.columns, raster_.rows, QImage::Format_RGB32);
-  // Column by column: the raster is read in order; the scale's lookup is rebuilt only when the
-  // scale or its maximum changed, so either scale costs one multiply and one load per pixel.
+  // The scale's lookup is rebuilt only when the scale or its maximum changed, so either scale
+  // costs the same per pixel.
   scale_.prepare(style_.scale, style_.scale_max);
-  const auto rows = static_cast<std::size_t>(raster_.rows);
-  const auto stride = static_cast<std::size_t>(image_.bytesPerLine()) / sizeof(QRgb);
-  auto* pixels = reinterpret_cast<QRgb*>(image_.bits());
-  for (int c = 0; c < raster_.columns; ++c) {
-    const auto column = static_cast<std::size_t>(c);
-    const float* values = raster_.values.data() + column * rows;
-    QRgb* pixel = pixels + column;
-    if (!raster_.valid[column]) {
-      for (std::size_t r = 0; r < rows; ++r) pixel[r * stride] = scale_.no_data();
-      continue;
-    }
-    for (std::size_t r = 0; r < rows; ++r) pixel[r * stride] = scale_.lookup(values[r]);
-  }
+  paint_raster_image(raster_, scale_, image_);
 }
 
 QRect HeatmapView::lane_rect() const {

@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "gui/data/view_csv_export.hpp"
+#include "gui/views/cluster_panel.hpp"
 #include "gui/views/replay_bar.hpp"
 #include "gui/views/time_axis.hpp"
 
@@ -41,6 +42,7 @@ PlotStack::PlotStack(TimeAxis& axis, QWidget* parent)
       scroll_(new QScrollArea(this)),
       outer_(new QSplitter(Qt::Vertical)),
       heatmap_splitter_(new QSplitter(Qt::Vertical)),
+      cluster_panel_(new ClusterPanel(axis)),
       chart_splitter_(new QSplitter(Qt::Vertical)),
       load_chart_(new LineChartView(axis, "Load per window: max (solid), mean (dashed)")),
       drop_chart_(new LineChartView(axis, "Drop rate per window")),
@@ -59,9 +61,11 @@ PlotStack::PlotStack(TimeAxis& axis, QWidget* parent)
   for (auto* chart : charts_) chart_splitter_->addWidget(chart);
   outer_->addWidget(heatmap_splitter_);
   outer_->addWidget(chart_splitter_);
+  outer_->addWidget(cluster_panel_);
   // Heatmaps first: spare height goes mostly to them (the charts read well at their minimum).
   outer_->setStretchFactor(0, 3);
   outer_->setStretchFactor(1, 1);
+  outer_->setStretchFactor(2, 2);
   scroll_->setObjectName("plot_scroll");
   scroll_->setWidget(outer_);
   scroll_->setWidgetResizable(true);
@@ -100,6 +104,7 @@ void PlotStack::set_runs(std::vector<const RunHistory*> runs) {
     connect(view, &HeatmapView::expert_clicked, this, [this](int expert) { toggle_expert(expert); });
     heatmaps_.push_back(view);
   }
+  cluster_panel_->set_runs(runs_);
   rebuild_chart_lines();
   refresh();
 }
@@ -153,6 +158,7 @@ void PlotStack::refresh() {
   axis_.set_extent(extent);
   for (auto* view : heatmaps_) view->update();
   for (auto* chart : charts_) chart->update();
+  cluster_panel_->refresh();
   ruler_->update();
 }
 
@@ -164,6 +170,7 @@ void PlotStack::set_channel(ExpertChannel channel) {
 void PlotStack::set_color_scale(ScaleKind scale) {
   style_.scale = scale;
   for (auto* view : heatmaps_) view->update();
+  cluster_panel_->set_color_scale(scale);
 }
 
 void PlotStack::set_expert_series(ExpertChannel channel) {
@@ -198,7 +205,7 @@ std::int64_t PlotStack::frames_painted() const {
   std::int64_t frames = 0;
   for (const auto* view : heatmaps_) frames += view->frames_painted();
   for (const auto* chart : charts_) frames += chart->frames_painted();
-  return frames;
+  return frames + cluster_panel_->frames_painted();
 }
 
 QImage PlotStack::render_image() {

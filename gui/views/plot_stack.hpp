@@ -22,6 +22,7 @@ class QVBoxLayout;
 
 namespace routelab::gui {
 
+class ClusterPanel;
 class ReplayBar;
 class TimeAxis;
 
@@ -48,6 +49,7 @@ class PlotStack : public QWidget {
   void toggle_expert(int expert);
   const std::vector<int>& selected_experts() const { return style_.selected_experts; }
   LineChartView* expert_chart() const { return expert_chart_; }
+  ClusterPanel* cluster_panel() const { return cluster_panel_; }
   QScrollArea* scroll_area() const { return scroll_; }
 
   const std::vector<HeatmapView*>& heatmaps() const { return heatmaps_; }
@@ -78,6 +80,7 @@ class PlotStack : public QWidget {
   QScrollArea* scroll_;
   QSplitter* outer_;
   QSplitter* heatmap_splitter_;
+  ClusterPanel* cluster_panel_;  // under the charts; hidden without a [cluster]
   QSplitter* chart_splitter_;
   std::vector<HeatmapView*> heatmaps_;
   std::vector<LineChartView*> charts_;

@@ -48,6 +48,7 @@ class PreparedRun {
   const Simulation& simulation() const { return *simulation_; }
   // The step model's observer; nullptr without a [cluster].
   const cluster::ClusterObserver* cluster() const { return cluster_.get(); }
+  cluster::ClusterObserver* cluster() { return cluster_.get(); }
 
   bool step_batch();  // one more batch of the measured run; false once it has finished
   RunResult run();    // the rest of the measured run, then complete()

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "cluster/cluster_observer.hpp"
+
 namespace routelab {
 
 // Forwards to the front end's sink with each run's windows and events shifted to follow the
@@ -18,6 +20,7 @@ class RunSequence::ShiftedSink : public MetricsSink {
     tick_offset_ = next_tick_;
   }
   void set_last(bool last) { last_ = last; }
+  Tick tick_offset() const { return tick_offset_; }
 
   void on_window(const LoadWindow& window) override {
     LoadWindow shifted = window;
@@ -51,6 +54,21 @@ class RunSequence::ShiftedSink : public MetricsSink {
   bool last_ = false;
 };
 
+// Forwards each step of the current run with its arrival on the sequence's time line (the
+// windows' shift, so a step lands in the window its batch arrived in).
+class RunSequence::ShiftedSteps : public cluster::ClusterStepListener {
+ public:
+  ShiftedSteps(cluster::ClusterStepListener& target, const ShiftedSink* windows) : target_(target), windows_(windows) {}
+  void on_topology(const cluster::Topology& topology) override { target_.on_topology(topology); }
+  void on_step(Tick arrival, const cluster::StepFigures& step) override {
+    target_.on_step(arrival + (windows_ ? windows_->tick_offset() : 0), step);
+  }
+
+ private:
+  cluster::ClusterStepListener& target_;
+  const ShiftedSink* windows_;
+};
+
 RunSequence::RunSequence(const RunBuilder& builder, const ScenarioSpec& scenario, std::vector<RunKey> keys,
                          MetricsSink* sink, Tick sink_window_ticks)
     : builder_(builder), scenario_(scenario), keys_(std::move(keys)), sink_window_ticks_(sink_window_ticks) {
@@ -60,6 +78,10 @@ RunSequence::RunSequence(const RunBuilder& builder, const ScenarioSpec& scenario
 }
 
 RunSequence::~RunSequence() = default;
+
+void RunSequence::set_cluster_listener(cluster::ClusterStepListener* listener) {
+  shifted_steps_ = listener ? std::make_unique<ShiftedSteps>(*listener, shifted_.get()) : nullptr;
+}
 
 bool RunSequence::step_batch() {
   while (!finished()) {
@@ -72,6 +94,7 @@ bool RunSequence::step_batch() {
       }
       current_ = builder_.build(scenario_, keys_[next_], sinks);
       if (sink_window_ticks_ > 0) current_->simulation().set_sink_window_ticks(sink_window_ticks_);
+      if (shifted_steps_ && current_->cluster()) current_->cluster()->set_step_listener(shifted_steps_.get());
       ++next_;
     }
     if (current_->step_batch()) return true;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "cluster/cluster_step_listener.hpp"
 #include "engine/metrics_sink.hpp"
 #include "scenarios/run_builder/run_builder.hpp"
 
@@ -22,6 +23,10 @@ class RunSequence {
               Tick sink_window_ticks = 0);
   ~RunSequence();
 
+  // With a [cluster]: every run's step model also hands each step to `listener` (which must
+  // outlive the sequence), its arrival tick shifted like the sink's windows. Call before stepping.
+  void set_cluster_listener(cluster::ClusterStepListener* listener);
+
   bool step_batch();  // one more batch of the current run; false once every run has finished
   void run();         // every remaining batch
   bool finished() const { return next_ >= keys_.size() && !current_; }
@@ -31,11 +36,13 @@ class RunSequence {
 
  private:
   class ShiftedSink;
+  class ShiftedSteps;
   const RunBuilder& builder_;
   const ScenarioSpec& scenario_;
   std::vector<RunKey> keys_;
   Tick sink_window_ticks_ = 0;
   std::unique_ptr<ShiftedSink> shifted_;
+  std::unique_ptr<ShiftedSteps> shifted_steps_;
   std::size_t next_ = 0;
   std::unique_ptr<PreparedRun> current_;
   std::int64_t batches_before_ = 0;

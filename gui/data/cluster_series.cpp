@@ -1,0 +1,44 @@
+#include "gui/data/cluster_series.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace routelab::gui {
+
+namespace {
+
+class ClusterSeries : public SeriesSource {
+ public:
+  ClusterSeries(const RunHistory& run, ClusterLine which) : run_(run), cluster_(*run.cluster()), which_(which) {}
+  std::int64_t size() const override { return cluster_.windows(); }
+  double end_window() const override { return std::min(run_.end_window(), static_cast<double>(size())); }
+  Envelope envelope(std::int64_t first, std::int64_t last) const override {
+    first = std::max<std::int64_t>(first, 0);
+    last = std::min(last, size());
+    return envelope_of(first, last, [this](std::int64_t w) { return value_of(static_cast<std::size_t>(w)); });
+  }
+
+ private:
+  double value_of(std::size_t w) const {
+    const double steps = cluster_.scalar(ClusterScalar::steps)[w];
+    if (steps == 0) return std::numeric_limits<double>::quiet_NaN();
+    switch (which_) {
+      case ClusterLine::slowest_step_us: return cluster_.scalar(ClusterScalar::step_max_us)[w];
+      case ClusterLine::alltoall_mean_us: return cluster_.scalar(ClusterScalar::alltoall_sum_us)[w] / steps;
+      case ClusterLine::straggler_mean: return cluster_.scalar(ClusterScalar::straggler_sum)[w] / steps;
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+
+  const RunHistory& run_;
+  const ClusterHistory& cluster_;
+  ClusterLine which_;
+};
+
+}  // namespace
+
+std::unique_ptr<SeriesSource> cluster_series(const RunHistory& run, ClusterLine which) {
+  return std::make_unique<ClusterSeries>(run, which);
+}
+
+}  // namespace routelab::gui

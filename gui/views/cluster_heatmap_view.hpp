@@ -1,0 +1,80 @@
+#pragma once
+// One run's expert-parallel load over time: GPUs (copies computed) or directed links (busy time
+// of dispatch + combine) down, the run's windows across, on the shared time axis and cursor. The
+// stacked runs share one colour scale per kind, like the expert heatmaps. Hover names the row and
+// gives the cell's value; the part of a partial last window after the run's end is hatched.
+#include <QImage>
+
+#include <cstdint>
+
+#include "gui/data/heatmap_raster.hpp"
+#include "gui/data/run_history.hpp"
+#include "gui/views/color_scale.hpp"
+#include "gui/views/time_view.hpp"
+
+namespace routelab::gui {
+
+// Shared by the stacked cluster heatmaps: one scale kind, one maximum per kind (comparable runs).
+struct ClusterStyle {
+  ScaleKind scale = ScaleKind::linear;
+  float gpu_max = 1;
+  float link_max = 1;
+  float max_of(ClusterMatrix which) const { return which == ClusterMatrix::gpu_tokens ? gpu_max : link_max; }
+};
+
+class ClusterHeatmapView : public TimeView {
+  Q_OBJECT
+
+ public:
+  // Rows stay readable as the expert heatmaps' do; 32 GPUs get 192 px, 128 links 256 px.
+  static constexpr int kMinPixelsPerRow = 6;
+  static constexpr int kMinPixelsPerLink = 2;
+  static constexpr int kMaxMinimumPlotHeight = 256;
+
+  // `run` must have a cluster (RunHistory::cluster()).
+  ClusterHeatmapView(TimeAxis& axis, const RunHistory& run, ClusterMatrix which, const ClusterStyle& style,
+                     QColor run_colour, QWidget* parent = nullptr);
+
+  const RunHistory& run() const { return run_; }
+  ClusterMatrix which() const { return which_; }
+  int rows() const;
+  int row_at(double y) const;   // -1 outside the plot
+  QString row_name(int row) const;  // "GPU 3 (node 0)" or the link's name ("gpu3-nvswitch0 (->)")
+  QString row_label(int row) const;  // short, beside the row: "g3", "g3>sw0"
+  QString hover_text_at(QPoint position) const;  // empty outside the cells
+  QString title() const;
+  HeatmapRaster current_raster() const;
+
+  QSize minimumSizeHint() const override;
+
+ protected:
+  int top_margin() const override { return 18; }
+  void paint_content(QPainter& painter) override;
+  bool event(QEvent* event) override;
+
+ private:
+  struct CacheKey {
+    double first = -1, last = -1;
+    std::int64_t limit = -1;
+    QSize size;
+    std::uint64_t version = 0;
+    ScaleKind scale = ScaleKind::linear;
+    float scale_max = 0;
+    bool operator==(const CacheKey&) const = default;
+  };
+  std::int64_t data_limit() const;  // the closed windows below the axis's limit
+  void render_image(const QRect& plot);
+  void paint_rows(QPainter& painter, const QRect& plot) const;
+
+  const RunHistory& run_;
+  const ClusterHistory& cluster_;
+  ClusterMatrix which_;
+  const ClusterStyle& style_;
+  QColor run_colour_;
+  ColorScale scale_;
+  HeatmapRaster raster_;
+  QImage image_;
+  CacheKey cache_key_;
+};
+
+}  // namespace routelab::gui
