@@ -27,6 +27,9 @@ struct ComparedMetric {
   int precision;
   bool attack_only;
   std::function<double(const RunResult&)> value;
+  // Whether a run has the metric at all (nullptr: every run has it): the cluster's step figures
+  // exist only for scenarios with a [cluster], and then in every run of the comparison.
+  std::function<bool(const RunResult&)> present = nullptr;
 };
 
 const AdversaryReport& attack(const RunResult& r) { return *r.adversary; }
@@ -38,10 +41,11 @@ const std::vector<ComparedMetric>& compared_metrics() {
     std::vector<ComparedMetric> list;
     for (const SummaryMetric& metric : summary_metrics()) {
       if (!metric.deterministic || !metric.numeric() || metric.better == BetterDirection::none) continue;
-      if (metric.present != nullptr) continue;  // figures not every run has (the cluster's) stay out of the aggregate
-      list.push_back({std::string(metric.name), std::string(metric.heading), metric.scale,
-                      std::max(metric.precision, 0), false,
-                      [&metric](const RunResult& r) { return metric.number(r.summary); }});
+      ComparedMetric compared{std::string(metric.name), std::string(metric.heading), metric.scale,
+                              std::max(metric.precision, 0), false,
+                              [&metric](const RunResult& r) { return metric.number(r.summary); }};
+      if (metric.present != nullptr) compared.present = [&metric](const RunResult& r) { return metric.present(r.summary); };
+      list.push_back(std::move(compared));
     }
     list.push_back({"amplification", "amplif", 1, 3, true, [](const RunResult& r) { return attack(r).amplification; }});
     list.push_back({"victim_drop_rate", "victim drop%", 100, 2, true,
@@ -111,6 +115,17 @@ bool layered(const std::vector<RunResult>& results) {
 
 }  // namespace
 
+namespace {
+
+// Whether the aggregate shows `metric`: attack figures under an attack, present figures when every
+// run has them.
+bool shown(const ComparedMetric& metric, const std::vector<RunResult>& results, bool with_attack) {
+  if (metric.attack_only && !with_attack) return false;
+  return metric.present == nullptr || std::all_of(results.begin(), results.end(), metric.present);
+}
+
+}  // namespace
+
 bool wants_aggregate(const std::vector<RunResult>& results) {
   return layered(results) || std::any_of(results.begin(), results.end(), [](const RunResult& r) { return r.replication > 0; });
 }
@@ -127,7 +142,7 @@ nlohmann::ordered_json aggregate_to_json(const std::vector<RunResult>& results) 
     nlohmann::ordered_json metrics;
     nlohmann::ordered_json paired;
     for (const auto& metric : compared_metrics()) {
-      if (metric.attack_only && !with_attack) continue;
+      if (!shown(metric, results, with_attack)) continue;
       const auto values = per_replication(group, metric);
       const auto interval = mean_interval(values);
       metrics[metric.key] = {{"mean", interval.mean}, {"ci95", interval.half_width}};
@@ -162,14 +177,14 @@ std::string aggregate_to_table(const ScenarioSpec& scenario, const std::vector<R
   const ComparedMetric& headline = headline_metric();
   out += fmt::format("{:<14}", "router");
   for (const auto& metric : compared_metrics())
-    if (!metric.label.empty() && (with_attack || !metric.attack_only)) out += fmt::format(" {:>17}", metric.label);
+    if (!metric.label.empty() && shown(metric, results, with_attack)) out += fmt::format(" {:>17}", metric.label);
   out += fmt::format(" {:>17}", std::string("Δ ") + headline.label);
   if (by_layer) out += fmt::format("  {}", "max/mean by layer min / median / max");
   out += "\n";
   for (const auto& group : groups) {
     out += fmt::format("{:<14}", group.router);
     for (const auto& metric : compared_metrics())
-      if (!metric.label.empty() && (with_attack || !metric.attack_only))
+      if (!metric.label.empty() && shown(metric, results, with_attack))
         out += fmt::format(" {:>17}",
                            format_interval(mean_interval(per_replication(group, metric)), metric.precision, metric.scale));
     const std::string delta =

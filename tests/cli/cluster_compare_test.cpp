@@ -77,6 +77,28 @@ TEST(ClusterCompare, LibraryClusterScenariosReportStepFigures) {
   }
 }
 
+TEST(ClusterCompare, TheAggregateOverReplicationsHasTheStepFigures) {
+  const CliResult result = run_cli("compare --scenario ep-mixtral --routers hash,greedy --replications 3 --format json --tokens 20480");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto report = nlohmann::json::parse(result.out);
+  ASSERT_EQ(report["aggregate"].size(), 2U);
+  for (const auto& entry : report["aggregate"]) {
+    double sum = 0;
+    int runs = 0;
+    for (const auto& run : report["routers"])
+      if (run["router"] == entry["router"]) sum += run["step_time_mean"].get<double>(), ++runs;
+    ASSERT_EQ(runs, 3) << entry["router"];
+    for (const char* key : kClusterKeys) ASSERT_TRUE(entry["metrics"].contains(key)) << key;
+    EXPECT_NEAR(entry["metrics"]["step_time_mean"]["mean"].get<double>(), sum / 3, 1e-9 * sum);
+  }
+  // hash's steps are longer than greedy's, replication by replication.
+  EXPECT_LT(report["aggregate"][1]["paired_difference"]["step_time_mean"]["mean_difference"].get<double>(), 0);
+  // A scenario without a cluster keeps them out.
+  const CliResult plain = run_cli("compare --routers hash --replications 2 --format json --tokens 20000");
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_FALSE(nlohmann::json::parse(plain.out)["aggregate"][0]["metrics"].contains("step_time_mean"));
+}
+
 TEST(ClusterCompare, DeepSeekV3CrossesNodes) {
   const CliResult result = run_cli("compare --scenario ep-deepseek-v3 --routers hash,greedy --format json --tokens 8192");
   ASSERT_EQ(result.exit_code, 0) << result.err;
