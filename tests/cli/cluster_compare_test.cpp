@@ -99,6 +99,27 @@ TEST(ClusterCompare, TheAggregateOverReplicationsHasTheStepFigures) {
   EXPECT_FALSE(nlohmann::json::parse(plain.out)["aggregate"][0]["metrics"].contains("step_time_mean"));
 }
 
+TEST(ClusterCompare, GroupLimitedRoutingIsScoredByQuality) {
+  // On a scenario with a quality model, limiting each token to one expert group costs the
+  // quality-seeking router expert loss (its best experts are often in two groups); for the
+  // load-first greedy it costs little, and with each token's copies on one GPU fewer bytes cross nodes.
+  const std::string base = "compare --scenario '" ROUTELAB_SOURCE_DIR
+                           "/examples/cluster/group-limited-quality.toml' --routers softmax_topk,greedy --tokens 20480 --format json";
+  const CliResult limited = run_cli(base);
+  const CliResult free = run_cli(base + " --set cluster.max_groups_per_token=0");
+  ASSERT_EQ(limited.exit_code, 0) << limited.err;
+  ASSERT_EQ(free.exit_code, 0) << free.err;
+  const auto a = nlohmann::json::parse(limited.out)["routers"][0];
+  const auto b = nlohmann::json::parse(free.out)["routers"][0];
+  ASSERT_TRUE(a.contains("quality") && b.contains("quality"));
+  EXPECT_GT(a["quality"]["expert_loss_mean"].get<double>(), b["quality"]["expert_loss_mean"].get<double>() + 0.1);
+  EXPECT_GE(a["quality"]["expert_loss_mean"].get<double>(), a["quality"]["expert_loss_best"].get<double>());
+  const auto greedy_limited = nlohmann::json::parse(limited.out)["routers"][1];
+  const auto greedy_free = nlohmann::json::parse(free.out)["routers"][1];
+  EXPECT_LT(greedy_limited["quality"]["expert_loss_mean"].get<double>() - greedy_free["quality"]["expert_loss_mean"].get<double>(), 0.05);
+  EXPECT_LT(greedy_limited["cross_node_bytes_per_token"].get<double>(), greedy_free["cross_node_bytes_per_token"].get<double>());
+}
+
 TEST(ClusterCompare, DeepSeekV3CrossesNodes) {
   const CliResult result = run_cli("compare --scenario ep-deepseek-v3 --routers hash,greedy --format json --tokens 8192");
   ASSERT_EQ(result.exit_code, 0) << result.err;
