@@ -11,10 +11,11 @@
 namespace routelab::cluster {
 
 void ClusterObserver::on_batch_placed(const TokenBatch& batch, std::span<const ExpertId> placed, int k) {
-  if (!model_.spec().drives_timeline()) observe(batch, placed, k);
+  if (!model_.spec().drives_timeline()) observe(batch, batch.tick, placed, k);  // dispatched on arrival
 }
 
-Tick ClusterObserver::plan_step(const TokenBatch& batch, std::span<const ExpertId> placed, int k, std::vector<Tick>& done) {
+Tick ClusterObserver::plan_step(const TokenBatch& batch, Tick start, std::span<const ExpertId> placed, int k,
+                                std::vector<Tick>& done) {
   const double tick_us = model_.spec().tick_us;
   const auto ticks = [&](double us) {
     const double t = std::ceil(us / tick_us);
@@ -25,7 +26,7 @@ Tick ClusterObserver::plan_step(const TokenBatch& batch, std::span<const ExpertI
   };
   done.assign(placed.size(), 0);
   if (batch.tokens.empty()) return 1;
-  const StepFigures step = observe(batch, placed, k);
+  const StepFigures step = observe(batch, start, placed, k);
   schedule_.schedule(step, placed, model_.assignment_gpus(), done_us_);
   const Tick length = ticks(step.step_us);
   for (std::size_t slot = 0; slot < placed.size(); ++slot)
@@ -33,7 +34,7 @@ Tick ClusterObserver::plan_step(const TokenBatch& batch, std::span<const ExpertI
   return length;
 }
 
-StepFigures ClusterObserver::observe(const TokenBatch& batch, std::span<const ExpertId> placed, int k) {
+StepFigures ClusterObserver::observe(const TokenBatch& batch, Tick start, std::span<const ExpertId> placed, int k) {
   if (batch.tokens.empty()) return {};
   const StepFigures step = model_.step(batch.tokens.size(), placed, k);
   step_times_.push_back(step.step_us);
@@ -45,7 +46,7 @@ StepFigures ClusterObserver::observe(const TokenBatch& batch, std::span<const Ex
   max_nodes_per_token_ = std::max(max_nodes_per_token_, step.max_nodes_per_token);
   if (link_busy_us_.empty()) link_busy_us_.assign(step.link_busy_us.size(), 0.0);
   for (std::size_t l = 0; l < link_busy_us_.size(); ++l) link_busy_us_[l] += step.link_busy_us[l];
-  if (listener_) listener_->on_step(batch.tick, step);
+  if (listener_) listener_->on_step(start, step);
   return step;
 }
 

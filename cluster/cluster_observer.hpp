@@ -21,7 +21,8 @@ class ClusterObserver : public MetricsSink, public StepTimeline {
   // Watching only: under a step timeline plan_step sees every batch instead.
   void on_batch_placed(const TokenBatch& batch, std::span<const ExpertId> placed, int k) override;
   // Throws Error when a step is longer than the engine's limit on one service time, in ticks.
-  Tick plan_step(const TokenBatch& batch, std::span<const ExpertId> placed, int k, std::vector<Tick>& done) override;
+  Tick plan_step(const TokenBatch& batch, Tick start, std::span<const ExpertId> placed, int k,
+                 std::vector<Tick>& done) override;
 
   // Every later step is also handed to `listener` (nullptr: none); it is told the topology first.
   // The listener must outlive the observer.
@@ -36,7 +37,8 @@ class ClusterObserver : public MetricsSink, public StepTimeline {
   int max_nodes_per_token() const { return max_nodes_per_token_; }
 
  private:
-  StepFigures observe(const TokenBatch& batch, std::span<const ExpertId> placed, int k);
+  // `start`: the step's tick (its batch's dispatch), as the step listener sees it.
+  StepFigures observe(const TokenBatch& batch, Tick start, std::span<const ExpertId> placed, int k);
 
   StepModel model_;
   StepComputeSchedule schedule_;

@@ -13,8 +13,9 @@ class ClusterStepListener {
   virtual ~ClusterStepListener() = default;
   // Once per run, before its first step: the GPUs and directed links the steps' vectors index.
   virtual void on_topology(const Topology& topology) = 0;
-  // One batch's step; `arrival` is the batch's tick.
-  virtual void on_step(Tick arrival, const StepFigures& step) = 0;
+  // One batch's step; `start` is its tick: the batch's dispatch (its arrival, or under the step
+  // timeline a later step's end), so steps come in tick order.
+  virtual void on_step(Tick start, const StepFigures& step) = 0;
 };
 
 }  // namespace routelab::cluster

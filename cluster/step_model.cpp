@@ -78,7 +78,9 @@ StepFigures StepModel::step(std::size_t tokens, std::span<const ExpertId> placed
   std::fill(gpu_tokens_.begin(), gpu_tokens_.end(), 0);
   std::fill(batch_load_.begin(), batch_load_.end(), 0);
   std::fill(dispatch_bytes_.begin(), dispatch_bytes_.end(), 0.0);
-  assignment_gpu_.assign(tokens * static_cast<std::size_t>(k), -1);
+  // Only the step timeline needs each assignment's GPU: watching runs skip the per-copy write.
+  const bool record_gpus = spec_.drives_timeline();
+  if (record_gpus) assignment_gpu_.assign(tokens * static_cast<std::size_t>(k), -1);
   // The hot loop (one pass over tokens x k): the nearest replica comes from a table built at
   // plan time, and a token's nodes are a bit mask (a vector beyond 64 nodes).
   const bool table = spec_.replica_choice == ReplicaChoice::nearest;
@@ -102,7 +104,7 @@ StepFigures StepModel::step(std::size_t tokens, std::span<const ExpertId> placed
       } else if (std::find(token_nodes.begin(), token_nodes.end(), node) == token_nodes.end()) {
         token_nodes.push_back(node);
       }
-      assignment_gpu_[i * k + j] = gpu;
+      if (record_gpus) assignment_gpu_[i * k + j] = gpu;
       ++gpu_tokens_[gpu];
       ++batch_load_[expert];
       row[gpu] += token_bytes_;

@@ -40,8 +40,9 @@ class StepModel {
   // `placed` is tokens x k (the engine's accepted experts, -1 for none); one call per batch.
   StepFigures step(std::size_t tokens, std::span<const ExpertId> placed, int k);
 
-  // After step(): the GPU that computed each assignment (placed's layout, -1 for none), under the
-  // placement the step ran with (a re-plan at its end applies from the next step).
+  // After step(), under the step timeline (spec.tick_us > 0; empty otherwise): the GPU that
+  // computed each assignment (placed's layout, -1 for none), under the placement the step ran
+  // with (a re-plan at its end applies from the next step).
   std::span<const int> assignment_gpus() const { return assignment_gpu_; }
   const ClusterSpec& spec() const { return spec_; }
   const Topology& topology() const { return topology_; }

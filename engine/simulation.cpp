@@ -163,7 +163,7 @@ void Simulation::accept(ExpertId expert, std::uint64_t token) {
 
 void Simulation::plan_step(const TokenBatch& batch, Tick now) {
   const std::span<const ExpertId> placed = dispatcher_.placed();
-  const Tick length = timeline_->plan_step(batch, placed, config_.k, step_done_);
+  const Tick length = timeline_->plan_step(batch, now, placed, config_.k, step_done_);
   step_end_ = now + length;
   for (auto& planned : planned_done_) planned.clear();
   std::fill(planned_next_.begin(), planned_next_.end(), 0);

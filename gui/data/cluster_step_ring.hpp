@@ -21,7 +21,7 @@ struct ClusterLayout {
 
 // One step, as the cluster observer summed it into the run's figures.
 struct ClusterStepRecord {
-  Tick arrival = 0;       // the batch's tick, on the session's time line
+  Tick arrival = 0;       // the step's start (its batch's dispatch), on the session's time line
   double step_us = 0;
   double alltoall_us = 0;  // dispatch + combine
   double straggler = 1;    // slowest GPU's compute / the mean GPU's, as the observer sums it (1: no compute)

@@ -13,6 +13,7 @@
 #include "cluster/topology.hpp"
 #include "gui/run/run_group.hpp"
 #include "gui/tests/gui_test_suites.hpp"
+#include "gui/tests/run_group_to_end.hpp"
 #include "routers/router_registry.hpp"
 #include "scenarios/run_builder/run_key.hpp"
 #include "scenarios/scenario_library.hpp"
@@ -20,7 +21,6 @@
 namespace routelab::gui::tests {
 
 namespace {
-constexpr int kLongWaitMs = 120000;  // generous: the CI machine may be busy; never a timing assertion
 
 bool close_to(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b)); }
 }  // namespace
@@ -34,12 +34,7 @@ class ClusterViewTest : public QObject {
   RunBuilder builder_{registry_, models_};
 
   std::unique_ptr<RunGroup> run_to_end(const ScenarioSpec& spec, std::vector<RouterSpec> routers) {
-    auto group = std::make_unique<RunGroup>(builder_, spec, routers, 0, 0,
-                                            RunHistory::kDefaultDetailBudgetBytes);
-    QSignalSpy finished(group.get(), &RunGroup::finished);
-    group->fast();
-    if (finished.count() == 0) finished.wait(kLongWaitMs);
-    return group;
+    return run_group_to_end(builder_, spec, routers, 0, 0);
   }
 
  private slots:
@@ -71,6 +66,21 @@ class ClusterViewTest : public QObject {
     // hash leaves a GPU busier than the rest; greedy evens them: the straggler series say so.
     QVERIFY(group->sessions()[0]->history().cluster()->totals().straggler_ratio >
             group->sessions()[1]->history().cluster()->totals().straggler_ratio);
+  }
+
+  void steps_on_the_step_timeline_land_at_their_dispatch() {
+    // Under tick_us a step may start after later windows closed (its batch waited): the app must
+    // place it at its dispatch and still add up to the CLI's figures.
+    const ScenarioSpec spec = resolve_scenario(ROUTELAB_EXAMPLES_DIR "/cluster/step-timeline.toml");
+    const RouterSpec hash{"hash", {}};
+    auto group = run_to_end(spec, {hash});
+    const RunSession& session = *group->sessions()[0];
+    QVERIFY2(!session.failure(), session.failure() ? qPrintable(*session.failure()) : "");
+    const Summary cli = builder_.build(spec, router_runs(spec, hash, 0).front())->run().summary;
+    const ClusterTotals totals = session.history().cluster()->totals();
+    QCOMPARE(totals.steps, cli.batches);
+    QVERIFY(close_to(totals.step_time_mean, cli.cluster->step_time_mean));
+    QCOMPARE(session.results()[0].summary.fingerprint, cli.fingerprint);
   }
 
   void no_cluster_data_without_a_cluster_section() {

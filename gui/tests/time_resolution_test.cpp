@@ -12,6 +12,7 @@
 #include "gui/run/run_group.hpp"
 #include "gui/run/run_settings.hpp"
 #include "gui/tests/gui_test_suites.hpp"
+#include "gui/tests/run_group_to_end.hpp"
 #include "routers/router_registry.hpp"
 #include "scenarios/run_builder/run_key.hpp"
 #include "scenarios/scenario_library.hpp"
@@ -20,7 +21,7 @@
 namespace routelab::gui::tests {
 
 namespace {
-constexpr int kLongWaitMs = 120000;  // generous: the CI machine may be busy; never a timing assertion
+constexpr int kLongWaitMs = kRunToEndWaitMs;
 
 // The windows a sink sees, as copies of their bounds and utilization.
 struct SeenWindow {
@@ -47,12 +48,7 @@ class TimeResolutionTest : public QObject {
 
   std::unique_ptr<RunGroup> run_to_end(const ScenarioSpec& spec, std::vector<RouterSpec> routers,
                                        std::uint64_t replication, Tick window_ticks) {
-    auto group = std::make_unique<RunGroup>(builder_, spec, routers, replication, window_ticks,
-                                            RunHistory::kDefaultDetailBudgetBytes);
-    QSignalSpy finished(group.get(), &RunGroup::finished);
-    group->fast();
-    if (finished.count() == 0) finished.wait(kLongWaitMs);
-    return group;
+    return run_group_to_end(builder_, spec, routers, replication, window_ticks);
   }
 
   // What `routelab compare` runs for this router and replication: the run builder's runs, run to

@@ -3,7 +3,6 @@
 #include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
-#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -96,8 +95,8 @@ HeatmapRaster ClusterHeatmapView::current_raster() const {
 }
 
 void ClusterHeatmapView::render_image(const QRect& plot) {
-  const CacheKey key{axis_.first(), axis_.last(),   data_limit(),           plot.size(),
-                     cluster_.version(), style_.scale, style_.max_of(which_)};
+  const CacheKey key{axis_.first(), axis_.last(), data_limit(), plot.size(), cluster_.version(), static_cast<int>(which_),
+                     style_.scale, style_.max_of(which_)};
   if (key == cache_key_ && !image_.isNull()) return;
   cache_key_ = key;
   if (!cluster_.has_layout()) {  // no step yet: nothing to paint
@@ -174,12 +173,7 @@ QString ClusterHeatmapView::hover_text_at(QPoint position) const {
 bool ClusterHeatmapView::event(QEvent* event) {
   if (event->type() != QEvent::ToolTip) return TimeView::event(event);
   const auto* help = static_cast<QHelpEvent*>(event);
-  const QString text = hover_text_at(help->pos());
-  if (text.isEmpty()) {
-    QToolTip::hideText();
-  } else {
-    QToolTip::showText(help->globalPos(), text, this);
-  }
+  show_hover_card(*help, hover_text_at(help->pos()), this);
   return true;
 }
 

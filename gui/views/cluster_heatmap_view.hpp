@@ -10,6 +10,7 @@
 #include "gui/data/heatmap_raster.hpp"
 #include "gui/data/run_history.hpp"
 #include "gui/views/color_scale.hpp"
+#include "gui/views/raster_image.hpp"
 #include "gui/views/time_view.hpp"
 
 namespace routelab::gui {
@@ -53,15 +54,7 @@ class ClusterHeatmapView : public TimeView {
   bool event(QEvent* event) override;
 
  private:
-  struct CacheKey {
-    double first = -1, last = -1;
-    std::int64_t limit = -1;
-    QSize size;
-    std::uint64_t version = 0;
-    ScaleKind scale = ScaleKind::linear;
-    float scale_max = 0;
-    bool operator==(const CacheKey&) const = default;
-  };
+  using CacheKey = RasterCacheKey;
   std::int64_t data_limit() const;  // the closed windows below the axis's limit
   void render_image(const QRect& plot);
   void paint_rows(QPainter& painter, const QRect& plot) const;

@@ -2,7 +2,6 @@
 
 #include <QHelpEvent>
 #include <QPainter>
-#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -62,8 +61,8 @@ HeatmapRaster HeatmapView::current_raster() const {
 }
 
 HeatmapView::CacheKey HeatmapView::current_key() const {
-  return {axis_.first(), axis_.last(), axis_.limit(), plot_rect().size(), run_.version(), style_.channel, style_.scale,
-          style_.scale_max};
+  return {axis_.first(), axis_.last(), axis_.limit(), plot_rect().size(), run_.version(), static_cast<int>(style_.channel),
+          style_.scale, style_.scale_max};
 }
 
 void HeatmapView::render_image(const QRect& plot) {
@@ -316,12 +315,7 @@ bool HeatmapView::event(QEvent* event) {
     focused_event_ = hovered;  // outline the hovered event on its row while its card shows
     update();
   }
-  const QString text = hover_text_at(help->pos());
-  if (text.isEmpty()) {
-    QToolTip::hideText();
-  } else {
-    QToolTip::showText(help->globalPos(), text, this);
-  }
+  show_hover_card(*help, hover_text_at(help->pos()), this);
   return true;
 }
 

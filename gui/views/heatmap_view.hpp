@@ -11,6 +11,7 @@
 #include "gui/data/heatmap_raster.hpp"
 #include "gui/data/run_history.hpp"
 #include "gui/views/color_scale.hpp"
+#include "gui/views/raster_image.hpp"
 #include "gui/views/event_lane.hpp"
 #include "gui/views/time_view.hpp"
 
@@ -71,16 +72,7 @@ class HeatmapView : public TimeView {
   bool event(QEvent* event) override;
 
  private:
-  struct CacheKey {
-    double first = -1, last = -1;
-    std::int64_t limit = -1;
-    QSize size;
-    std::uint64_t version = 0;
-    ExpertChannel channel = ExpertChannel::load;
-    ScaleKind scale = ScaleKind::linear;
-    float scale_max = 0;
-    bool operator==(const CacheKey&) const = default;
-  };
+  using CacheKey = RasterCacheKey;
   CacheKey current_key() const;
 
   void render_image(const QRect& plot);

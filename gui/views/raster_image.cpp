@@ -1,5 +1,7 @@
 #include "gui/views/raster_image.hpp"
 
+#include <QToolTip>
+
 namespace routelab::gui {
 
 void paint_raster_image(const HeatmapRaster& raster, const ColorScale& scale, QImage& image) {
@@ -22,6 +24,14 @@ void paint_raster_image(const HeatmapRaster& raster, const ColorScale& scale, QI
       continue;
     }
     for (std::size_t r = 0; r < rows; ++r) pixel[r * stride] = scale.lookup(values[r]);
+  }
+}
+
+void show_hover_card(const QHelpEvent& help, const QString& text, QWidget* view) {
+  if (text.isEmpty()) {
+    QToolTip::hideText();
+  } else {
+    QToolTip::showText(help.globalPos(), text, view);
   }
 }
 
