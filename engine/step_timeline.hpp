@@ -15,8 +15,9 @@ namespace routelab {
 class StepTimeline {
  public:
   // Once per dispatched batch, at tick `start` (its dispatch: the batch's tick or a later step's
-  // end), with `placed` as MetricsSink::on_batch_placed has it (tokens x k, -1: none). Fills `done` (same layout) with the ticks from dispatch until each accepted
-  // assignment's GPU has computed it (>= 1; ignored where placed is -1) and returns the step's
+  // end), with `placed` as MetricsSink::on_batch_placed has it (tokens x k, -1: none). Fills
+  // `done` (same layout) with the ticks from dispatch until each accepted assignment's GPU has
+  // computed it (>= 1; ignored where placed is -1) and returns the step's
   // length in ticks, which is at least every `done`.
   virtual Tick plan_step(const TokenBatch& batch, Tick start, std::span<const ExpertId> placed, int k,
                          std::vector<Tick>& done) = 0;
