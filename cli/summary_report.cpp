@@ -154,8 +154,8 @@ std::string report_to_table(const ScenarioSpec& scenario, const std::vector<RunR
                        to_string(c.replica_choice));
     out += metric_table(results, in_cluster_table, false);
   }
+  // The legend sits under the main table (metric_table), once: the gap table has its own headings.
   out += optimum_to_table(results, sim.k, scenario.adversary.enabled());
-  out += table_legend();
   if (scenario.trace.data && scenario.trace.data->rows_skipped > 0)
     out += fmt::format("trace: skipped {} malformed row(s); first: {}\n", scenario.trace.data->rows_skipped,
                        scenario.trace.data->first_skipped);

@@ -43,6 +43,11 @@ TEST(OptimumReport, TableShowsTheOptimumLineAndAGapPerRouter) {
   EXPECT_NE(result.out.find("\ngap            max/mean  served fill"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("\nhash             +"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("\ngreedy           +"), std::string::npos) << result.out;
+  // The column legend is printed once, under the main table and before the optimum line.
+  const auto legend = result.out.find("\ncolumns: ");
+  ASSERT_NE(legend, std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("\ncolumns: ", legend + 1), std::string::npos) << "legend printed twice:\n" << result.out;
+  EXPECT_LT(legend, result.out.find("\noptimum "));
 }
 
 TEST(OptimumReport, ReplicationsAggregateTheOptimumLikeTheRouters) {
