@@ -32,12 +32,6 @@ std::vector<std::pair<std::string, std::vector<double>>> per_router(const std::v
 
 double mean_of(const std::vector<double>& values) { return results::mean_interval(values).mean; }
 
-std::string skipped_reason(const std::vector<RunResult>& results) {
-  for (const auto& r : results)
-    if (!r.optimum.skipped.empty()) return r.optimum.skipped;
-  return {};
-}
-
 }  // namespace
 
 double served_fill(const RunResult& result, int k) {
@@ -47,7 +41,6 @@ double served_fill(const RunResult& result, int k) {
 }
 
 nlohmann::ordered_json optimum_gap_to_json(const RunResult& result, int k) {
-  if (!result.optimum.skipped.empty()) return nullptr;
   return {{"load_max_over_mean", result.summary.load_max_over_mean - result.optimum.load_max_over_mean},
           {"fill_ratio", result.optimum.fill_ratio - served_fill(result, k)}};
 }
@@ -55,10 +48,6 @@ nlohmann::ordered_json optimum_gap_to_json(const RunResult& result, int k) {
 nlohmann::ordered_json optimum_to_json(const std::vector<RunResult>& results, bool adaptive_adversary) {
   nlohmann::ordered_json j;
   if (results.empty()) return j;
-  if (const std::string reason = skipped_reason(results); !reason.empty()) {
-    j["skipped"] = reason;
-    return j;
-  }
   const auto load = per_router(results, [](const RunResult& r) { return r.optimum.load_max_over_mean; }).front().second;
   const auto fill = per_router(results, [](const RunResult& r) { return r.optimum.fill_ratio; }).front().second;
   const auto load_ci = results::mean_interval(load);
@@ -89,8 +78,6 @@ nlohmann::ordered_json optimum_to_json(const std::vector<RunResult>& results, bo
 
 std::string optimum_to_table(const std::vector<RunResult>& results, int k, bool adaptive_adversary) {
   if (results.empty()) return {};
-  if (const std::string reason = skipped_reason(results); !reason.empty())
-    return fmt::format("optimum: not computed ({})\n", reason);
   const auto load = per_router(results, [](const RunResult& r) { return r.optimum.load_max_over_mean; });
   const auto fill = per_router(results, [](const RunResult& r) { return r.optimum.fill_ratio; });
   std::string out = fmt::format(

@@ -79,11 +79,16 @@ std::int64_t min_max_load(std::span<const OptimumBatch> batches, int experts, in
   return hi;
 }
 
-std::int64_t optimum_arcs(std::span<const OptimumBatch> batches, int experts) {
-  std::int64_t arcs = experts;
-  for (const auto& batch : batches)
-    for (const auto& c : batch.classes) arcs += 1 + static_cast<std::int64_t>(c.experts.size());
-  return arcs;
+std::int64_t max_served_any_expert(std::int64_t tokens, std::span<const std::int32_t> capacity, int experts, int k) {
+  const std::int64_t slots = tokens * std::min(k, experts);
+  if (capacity.empty()) return slots;
+  std::int64_t accepted = 0;
+  for (const std::int32_t c : capacity) accepted += std::min<std::int64_t>(tokens, std::max<std::int32_t>(c, 0));
+  return std::min(slots, accepted);
+}
+
+std::int64_t min_max_load_any_expert(std::int64_t slots, int experts) {
+  return experts <= 0 || slots <= 0 ? 0 : (slots + experts - 1) / experts;
 }
 
 }  // namespace routelab

@@ -35,7 +35,16 @@ std::int64_t max_served(const OptimumBatch& batch, int experts, int k);
 // assignments summed over all the batches. 0 when nothing is demanded.
 std::int64_t min_max_load(std::span<const OptimumBatch> batches, int experts, int k);
 
-// Arcs of the largest network the two computations build (for the caller's size limit).
-std::int64_t optimum_arcs(std::span<const OptimumBatch> batches, int experts);
+// The same two figures in closed form when every token of a batch may go to every one of the
+// `experts` experts (routelab's case; tests/scenarios/optimum/ checks them against the max-flows).
+// One batch of `tokens`: the class node's supply is tokens x min(k, E) and expert e takes at most
+// min(tokens, capacity[e]) (one slot a token), so the max-flow is the smaller of the two sums.
+// Empty `capacity`: no bound.
+std::int64_t max_served_any_expert(std::int64_t tokens, std::span<const std::int32_t> capacity, int experts, int k);
+// Over a run of such batches asking for `slots` slots in all: ceil(slots / E). Every cut of the
+// run's network costs k' x (tokens outside X) + E x min(L, tokens in X) for a set X of batches
+// (k' = min(k, E) <= E); that is concave in X's tokens, so the cheapest cut is X empty or X all:
+// min(slots, E x min(L, tokens)), and L = ceil(slots / E) already reaches every slot.
+std::int64_t min_max_load_any_expert(std::int64_t slots, int experts);
 
 }  // namespace routelab

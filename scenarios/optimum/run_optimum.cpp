@@ -1,9 +1,7 @@
 #include "scenarios/optimum/run_optimum.hpp"
 
-#include <fmt/format.h>
-
+#include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "scenarios/optimum/quality_optimum.hpp"
 #include "scenarios/optimum/quality_optimum_memo.hpp"
@@ -21,20 +19,13 @@ OptimumRecorder::OptimumRecorder(std::unique_ptr<Router> inner, bool capacity_bi
 void OptimumRecorder::route(const RoutingRequest& request, std::span<ExpertId> out) {
   inner_->route(request, out);
   if (request.batch.tokens.empty()) return;
-  // Past the limit only the count goes on: the summary says the optimum was skipped, and why.
-  arcs_ += 1 + request.num_experts;
-  if (arcs_ > kOptimumArcLimit) {
-    batches_.clear();
-    return;
-  }
-  OptimumBatch batch;
-  // Every routelab token may go to every expert: one class.
-  EligibilityClass all{static_cast<std::int64_t>(request.batch.tokens.size()),
-                       std::vector<ExpertId>(static_cast<std::size_t>(request.num_experts))};
-  std::iota(all.experts.begin(), all.experts.end(), 0);
-  batch.classes.push_back(std::move(all));
-  if (capacity_binds_) batch.capacity.assign(request.expert_capacity.begin(), request.expert_capacity.end());
-  batches_.push_back(std::move(batch));
+  // Every routelab token may go to every expert, so each batch adds to closed-form sums
+  // (batch_optimum.hpp): nothing is kept per batch, and a run of any length has its optimum.
+  const auto tokens = static_cast<std::int64_t>(request.batch.tokens.size());
+  ++batches_;
+  slot_count_ += tokens * std::min(request.k, request.num_experts);
+  served_ += max_served_any_expert(tokens, capacity_binds_ ? request.expert_capacity : std::span<const std::int32_t>{},
+                                   request.num_experts, request.k);
   record_quality(request);
 }
 
@@ -68,23 +59,16 @@ void OptimumRecorder::record_quality(const RoutingRequest& request) {
   quality_slots_ += static_cast<std::int64_t>(n) * k;
 }
 
-OptimumSummary OptimumRecorder::summary(int experts, int k) const {
+OptimumSummary OptimumRecorder::summary(int experts) const {
   OptimumSummary s;
-  if (arcs_ > kOptimumArcLimit) {
-    s.skipped = fmt::format("the run's token-expert network would have {} arcs, over the limit of {}", arcs_,
-                            kOptimumArcLimit);
-    return s;
-  }
-  s.batches = static_cast<std::int64_t>(batches_.size());
-  for (const auto& batch : batches_) {
-    s.slot_count += demanded_slots(batch, k);
-    s.served += max_served(batch, experts, k);
-  }
+  s.batches = batches_;
+  s.slot_count = slot_count_;
+  s.served = served_;
   if (quality_slots_ > 0)
     for (std::size_t b = 0; b < std::size(kQualityLoadBounds); ++b)
       s.quality.push_back({kQualityLoadBounds[b], loss_sums_[b] / static_cast<double>(quality_slots_)});
   if (s.slot_count == 0) return s;
-  s.max_load = min_max_load(batches_, experts, k);
+  s.max_load = min_max_load_any_expert(s.slot_count, experts);
   s.load_max_over_mean = static_cast<double>(s.max_load) * experts / static_cast<double>(s.slot_count);
   s.fill_ratio = static_cast<double>(s.served) / static_cast<double>(s.slot_count);
   return s;

@@ -1,9 +1,9 @@
 #pragma once
 // The optimum of one run: what the best assignment of the very batches the router was handed
-// would have scored, on the figures routers are judged by. A router decorator records each batch
-// (its tokens, the experts they may go to, the capacities that bind under the overflow policy)
-// without touching the routing, so trajectories and fingerprints are unchanged; the figures are
-// computed once the run has finished (batch_optimum.hpp).
+// would have scored, on the figures routers are judged by. A router decorator adds each batch
+// (its tokens and the capacities that bind under the overflow policy) to the closed-form sums of
+// batch_optimum.hpp without touching the routing, so trajectories and fingerprints are unchanged
+// and memory does not grow with the run.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -12,15 +12,9 @@
 #include "core/router.hpp"
 #include "scenarios/optimum/batch_optimum.hpp"
 
-
-
 namespace routelab {
 
 class QualityModel;
-
-// Networks beyond this many arcs are not solved: the optimum is skipped, and says why. At one class
-// node per batch this is 1,000,000 batch x expert pairs, a few hundred milliseconds of max-flow.
-inline constexpr std::int64_t kOptimumArcLimit = 1'000'000;
 
 // Per-batch load bounds (max/mean) at which the best quality is computed on semantic scenarios:
 // perfect balance, the usual capacity factor, and a loose bound, to draw the frontier.
@@ -38,7 +32,6 @@ struct OptimumSummary {
   std::int64_t served = 0;    // the most assignments the batches' capacities accept
   double load_max_over_mean = 0;  // max_load / (slot_count / experts): the routers' load_max_over_mean, at fill 1
   double fill_ratio = 0;          // served / slot_count: compare with a router's fill x (1 - drop rate)
-  std::string skipped = {};       // why the optimum was not computed (empty: it was)
   std::vector<QualityAtBound> quality = {};  // semantic scenarios: the best quality at each bound
 };
 
@@ -54,15 +47,16 @@ class OptimumRecorder : public Router {
   int max_depth(int k, int num_experts) const override { return inner_->max_depth(k, num_experts); }
 
   // The run's optimum, over every batch recorded so far.
-  OptimumSummary summary(int experts, int k) const;
+  OptimumSummary summary(int experts) const;
 
  private:
   void record_quality(const RoutingRequest& request);
 
   std::unique_ptr<Router> inner_;
   bool capacity_binds_;
-  std::vector<OptimumBatch> batches_;
-  std::int64_t arcs_ = 0;
+  std::int64_t batches_ = 0;
+  std::int64_t slot_count_ = 0;
+  std::int64_t served_ = 0;
   const QualityModel* quality_;
   std::vector<int> specialty_of_;
   std::vector<double> losses_;        // this batch, tokens x specialties

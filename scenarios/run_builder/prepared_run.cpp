@@ -94,7 +94,7 @@ const RunResult& PreparedRun::complete() {
                    scenario_.trace.enabled() ? scenario_.trace.layer : 0, std::nullopt};
   result.training_seconds = router_spec_.training_seconds;
   if (quality_) result.quality = quality_->summary();
-  result.optimum = optimum_->summary(scenario_.simulation.num_experts, scenario_.simulation.k);
+  result.optimum = optimum_->summary(scenario_.simulation.num_experts);
   if (cluster_) result.summary.cluster = cluster_->figures();
   if (attacked_) {
     // The baseline: the benign stream alone, or (phase_structure) the same attacker with

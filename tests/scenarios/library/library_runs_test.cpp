@@ -49,7 +49,6 @@ TEST_P(EveryLibraryScenario, RunsWithEveryRouterItCompares) {
       // The optimum of the same batches is an oracle: no router beats it. Its load figure is for
       // assignments that fill every slot, so it bounds the routers that fill every slot.
       const OptimumSummary& best = result.optimum;
-      ASSERT_TRUE(best.skipped.empty()) << best.skipped;
       EXPECT_EQ(best.batches, result.summary.batches) << router.name;
       const Summary& s = result.summary;
       const double served = s.tokens > 0 ? static_cast<double>(s.assignments - s.assignments_dropped) /

@@ -142,31 +142,62 @@ TEST(OptimumRecorder, RecordsEveryBatchAndLeavesTheTableAlone) {
   std::vector<ExpertId> out(20, kNoExpert);
   for (int b = 0; b < 3; ++b) recorder.route(RoutingRequest{batch, 2, 2, 4, load, capacity}, out);
   EXPECT_TRUE(std::all_of(out.begin(), out.end(), [](ExpertId e) { return e == kNoExpert; }));
-  const OptimumSummary s = recorder.summary(4, 2);
+  const OptimumSummary s = recorder.summary(4);
   EXPECT_EQ(s.batches, 3);
   EXPECT_EQ(s.slot_count, 60);
   EXPECT_EQ(s.served, 30);
   EXPECT_DOUBLE_EQ(s.fill_ratio, 0.5);
   EXPECT_EQ(s.max_load, 15);
   EXPECT_DOUBLE_EQ(s.load_max_over_mean, 1.0);
-  EXPECT_TRUE(s.skipped.empty());
 }
 
-// A run whose network would pass the arc limit is not solved, and says why.
-TEST(OptimumRecorder, SkipsARunOverTheArcLimitAndSaysSo) {
-  OptimumRecorder recorder(std::make_unique<SilentRouter>(), false);
+// The recorder's closed forms (every token may go to every expert) equal the max-flows, which
+// the tests above check against brute force: one batch's served slots, and a run's busiest expert.
+TEST(BatchOptimum, ClosedFormsForAnyExpertEqualTheMaxFlows) {
+  for (std::uint64_t seed = 1; seed <= 400; ++seed) {
+    RngEngine rng(seed);
+    const int experts = draw(rng, 1, 12);
+    const int k = draw(rng, 1, 14);  // also above E: min(k, E) slots a token
+    std::vector<OptimumBatch> batches;
+    std::int64_t slots = 0;
+    for (int b = draw(rng, 1, 6); b > 0; --b) {
+      OptimumBatch batch;
+      EligibilityClass all{draw(rng, 1, 40), std::vector<ExpertId>(static_cast<std::size_t>(experts))};
+      std::iota(all.experts.begin(), all.experts.end(), 0);
+      batch.classes.push_back(all);
+      std::vector<std::int32_t> capacity;
+      for (int e = 0; e < experts; ++e) capacity.push_back(draw(rng, 0, 45));
+      batch.capacity.assign(capacity.begin(), capacity.end());
+      ASSERT_EQ(max_served_any_expert(all.tokens, capacity, experts, k), max_served(batch, experts, k))
+          << "seed " << seed;
+      EXPECT_EQ(max_served_any_expert(all.tokens, {}, experts, k), demanded_slots(batch, k));
+      slots += demanded_slots(batch, k);
+      batch.capacity.clear();
+      batches.push_back(batch);
+    }
+    ASSERT_EQ(min_max_load_any_expert(slots, experts), min_max_load(batches, experts, k)) << "seed " << seed;
+  }
+}
+
+// Nothing is kept per batch, so a run of any length has its optimum: 20,000 batches over 1,000
+// experts (20 million batch-expert pairs; the max-flow formulation had stopped at a million).
+TEST(OptimumRecorder, ALongRunHasItsOptimum) {
+  OptimumRecorder recorder(std::make_unique<SilentRouter>(), true);
   constexpr int kExperts = 1000;
-  std::vector<Token> tokens(1);
+  std::vector<Token> tokens(3);
   const std::vector<std::int64_t> load(kExperts, 0);
-  const std::vector<std::int32_t> capacity(kExperts, 1);
+  std::vector<std::int32_t> capacity(kExperts, 0);
+  capacity[7] = 2;  // one expert takes 2 a batch: 2 of the 3 tokens' slots (k = 1) are served
   const TokenBatch batch{0, 0, tokens, 0, {}};
-  std::vector<ExpertId> out(1, kNoExpert);
-  const std::int64_t batches = kOptimumArcLimit / (kExperts + 1) + 1;
-  for (std::int64_t b = 0; b < batches; ++b) recorder.route(RoutingRequest{batch, 1, 1, kExperts, load, capacity}, out);
-  const OptimumSummary s = recorder.summary(kExperts, 1);
-  EXPECT_NE(s.skipped.find("over the limit of 1000000"), std::string::npos) << s.skipped;
-  EXPECT_EQ(s.batches, 0);
-  EXPECT_EQ(s.fill_ratio, 0.0);
+  std::vector<ExpertId> out(3, kNoExpert);
+  constexpr std::int64_t kBatches = 20'000;
+  for (std::int64_t b = 0; b < kBatches; ++b) recorder.route(RoutingRequest{batch, 1, 1, kExperts, load, capacity}, out);
+  const OptimumSummary s = recorder.summary(kExperts);
+  EXPECT_EQ(s.batches, kBatches);
+  EXPECT_EQ(s.slot_count, 3 * kBatches);
+  EXPECT_EQ(s.served, 2 * kBatches);
+  EXPECT_EQ(s.max_load, 60);  // ceil(60,000 slots / 1,000 experts)
+  EXPECT_DOUBLE_EQ(s.load_max_over_mean, 1.0);
 }
 
 }  // namespace
