@@ -20,6 +20,17 @@ inline constexpr std::array<WindowScalar, kScalarCount> kAllScalars = {
 constexpr int index_of(ExpertChannel channel) { return static_cast<int>(channel); }
 constexpr int index_of(WindowScalar scalar) { return static_cast<int>(scalar); }
 
+// A count over the window (assignments, drops) grows with the window's length, so a partial
+// window's count is divided by its covered fraction to compare with full windows (series_rate.hpp).
+// Ratios (drop rate), percentiles (latency p99), peaks (queue) and utilization (already over the
+// covered length) do not grow with it.
+constexpr bool is_per_window_count(ExpertChannel channel) {
+  return channel == ExpertChannel::load || channel == ExpertChannel::drops;
+}
+constexpr bool is_per_window_count(WindowScalar scalar) {
+  return scalar == WindowScalar::max_load || scalar == WindowScalar::mean_load;
+}
+
 // Short machine names (CSV headers, settings) and human titles (legends).
 std::string_view channel_key(ExpertChannel channel);
 std::string_view channel_title(ExpertChannel channel);

@@ -11,7 +11,7 @@ class ClusterSeries : public SeriesSource {
  public:
   ClusterSeries(const RunHistory& run, ClusterLine which) : run_(run), cluster_(*run.cluster()), which_(which) {}
   std::int64_t size() const override { return cluster_.windows(); }
-  double end_window() const override { return std::min(run_.end_window(), static_cast<double>(size())); }
+  const WindowCoverage* coverage() const override { return &run_.coverage(); }
   Envelope envelope(std::int64_t first, std::int64_t last) const override {
     first = std::max<std::int64_t>(first, 0);
     last = std::min(last, size());

@@ -8,6 +8,7 @@ RunHistory::RunHistory(std::string label, int experts, Tick window_ticks, std::s
     : label_(std::move(label)),
       experts_(experts),
       window_ticks_(window_ticks > 0 ? window_ticks : 1),
+      coverage_(window_ticks_),
       detail_budget_bytes_(detail_budget_bytes) {
   channels_.reserve(kChannelCount);
   for (int c = 0; c < kChannelCount; ++c) channels_.emplace_back(experts, detail_budget_bytes / kChannelCount);
@@ -19,14 +20,8 @@ void RunHistory::append(const WindowRecord& record) {
   for (int s = 0; s < kScalarCount; ++s)
     scalars_[static_cast<std::size_t>(s)].push_back(record.scalars[static_cast<std::size_t>(s)]);
   for (const ExpertChannel c : kAllChannels) channels_[static_cast<std::size_t>(index_of(c))].append(record.channel(c));
-  last_window_ticks_ = record.end - record.start;
+  coverage_.add(record.index, record.end - record.start);
   ++version_;
-}
-
-double RunHistory::end_window() const {
-  const auto count = static_cast<double>(windows());
-  if (count == 0 || last_window_ticks_ <= 0 || last_window_ticks_ >= window_ticks_) return count;
-  return count - 1 + static_cast<double>(last_window_ticks_) / static_cast<double>(window_ticks_);
 }
 
 void RunHistory::enable_cluster() {

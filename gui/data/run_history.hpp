@@ -14,6 +14,7 @@
 #include "gui/data/channels.hpp"
 #include "gui/data/cluster_history.hpp"
 #include "gui/data/lod_matrix.hpp"
+#include "gui/data/window_coverage.hpp"
 #include "gui/data/window_record.hpp"
 
 namespace routelab::gui {
@@ -55,10 +56,12 @@ class RunHistory {
   // Changes whenever anything is added: lets views skip re-rendering an unchanged run.
   std::uint64_t version() const { return version_; }
 
+  // How much of each window the run covered: the engine ends the app's last window (and each
+  // layer's) just after the last activity, and its utilization is over that shorter length.
+  const WindowCoverage& coverage() const { return coverage_; }
   // Where the run's data ends, in windows: windows(), less the part of the last window after the
-  // run's last activity when that window is partial (the engine ends the app's last window just
-  // after the last activity, and its utilization is over that shorter length).
-  double end_window() const;
+  // run's last activity when that window is partial.
+  double end_window() const { return coverage_.end_window(windows()); }
 
   double window_of_tick(Tick tick) const { return static_cast<double>(tick) / static_cast<double>(window_ticks_); }
   Tick window_start_tick(std::int64_t window) const { return window * window_ticks_; }
@@ -67,7 +70,7 @@ class RunHistory {
   std::string label_;
   int experts_ = 0;
   Tick window_ticks_ = 1;
-  Tick last_window_ticks_ = 0;  // length of the newest window
+  WindowCoverage coverage_;
   std::array<std::vector<double>, kScalarCount> scalars_;
   std::vector<LodMatrix> channels_;
   std::vector<OverloadEvent> events_;

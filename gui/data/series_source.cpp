@@ -13,13 +13,14 @@ class ScalarSeries : public SeriesSource {
  public:
   ScalarSeries(const RunHistory& run, WindowScalar which) : run_(run), which_(which) {}
   std::int64_t size() const override { return run_.windows(); }
+  bool per_window_count() const override { return is_per_window_count(which_); }
   Envelope envelope(std::int64_t first, std::int64_t last) const override {
     const auto values = run_.scalar(which_);
     first = std::max<std::int64_t>(first, 0);
     last = std::min<std::int64_t>(last, static_cast<std::int64_t>(values.size()));
     return envelope_of(first, last, [&](std::int64_t w) { return values[static_cast<std::size_t>(w)]; });
   }
-  double end_window() const override { return run_.end_window(); }
+  const WindowCoverage* coverage() const override { return &run_.coverage(); }
 
  private:
   const RunHistory& run_;
@@ -30,6 +31,7 @@ class ExpertSeries : public SeriesSource {
  public:
   ExpertSeries(const RunHistory& run, ExpertChannel which, int expert) : run_(run), which_(which), expert_(expert) {}
   std::int64_t size() const override { return run_.windows(); }
+  bool per_window_count() const override { return is_per_window_count(which_); }
   Envelope envelope(std::int64_t first, std::int64_t last) const override {
     const LodMatrix& matrix = run_.channel(which_);
     first = std::max<std::int64_t>(first, 0);
@@ -46,7 +48,7 @@ class ExpertSeries : public SeriesSource {
     const double b = matrix.aggregate_row(mid, last, expert_);
     return Envelope{std::min(a, b), std::max(a, b), true};
   }
-  double end_window() const override { return run_.end_window(); }
+  const WindowCoverage* coverage() const override { return &run_.coverage(); }
 
  private:
   const RunHistory& run_;
@@ -59,6 +61,7 @@ class ChannelMaxSeries : public SeriesSource {
  public:
   ChannelMaxSeries(const RunHistory& run, ExpertChannel which) : run_(run), which_(which) {}
   std::int64_t size() const override { return run_.windows(); }
+  bool per_window_count() const override { return is_per_window_count(which_); }
   Envelope envelope(std::int64_t first, std::int64_t last) const override {
     const LodMatrix& matrix = run_.channel(which_);
     first = std::max<std::int64_t>(first, 0);
@@ -74,7 +77,7 @@ class ChannelMaxSeries : public SeriesSource {
     const double b = max_over_experts(mid, last);
     return Envelope{std::min(a, b), std::max(a, b), true};
   }
-  double end_window() const override { return run_.end_window(); }
+  const WindowCoverage* coverage() const override { return &run_.coverage(); }
 
  private:
   double max_over_experts(std::int64_t first, std::int64_t last) const {
@@ -90,6 +93,16 @@ class ChannelMaxSeries : public SeriesSource {
 };
 
 }  // namespace
+
+double SeriesSource::end_window() const {
+  const WindowCoverage* covered = coverage();
+  return covered ? covered->end_window(size()) : static_cast<double>(size());
+}
+
+double SeriesSource::point_window(std::int64_t window) const {
+  const WindowCoverage* covered = coverage();
+  return covered ? covered->covered_middle(window) : static_cast<double>(window) + 0.5;
+}
 
 double SeriesSource::value_at(std::int64_t window) const {
   const Envelope e = envelope(window, window + 1);

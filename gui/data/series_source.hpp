@@ -20,9 +20,16 @@ class SeriesSource {
   virtual ~SeriesSource() = default;
   virtual std::int64_t size() const = 0;
   virtual Envelope envelope(std::int64_t first, std::int64_t last) const = 0;  // windows [first, last)
+  // How much of each window the run covered (RunHistory::coverage()); null: every window is whole.
+  virtual const WindowCoverage* coverage() const { return nullptr; }
+  // True for a count over the window (is_per_window_count), which a partial window holds less
+  // of: LineChartView::set_lines shows such a line as a rate (series_rate.hpp).
+  virtual bool per_window_count() const { return false; }
   // Where the data ends, in windows: below size() when the last window is partial (it ends with
   // the run, RunHistory::end_window()), so a chart can draw that window as partial.
-  virtual double end_window() const { return static_cast<double>(size()); }
+  double end_window() const;
+  // Where window `window`'s value is drawn, in windows: the middle of the part of it the run covered.
+  double point_window(std::int64_t window) const;
   double value_at(std::int64_t window) const;  // NaN when out of range or missing
 };
 

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -136,6 +137,11 @@ class SavedRunsTest : public QObject {
     QVERIFY(run_to_end(live));
     QCOMPARE(fingerprints_of(live), shown);
     QCOMPARE(live.group()->histories().front()->windows(), window.group()->histories().front()->windows());
+    // ... drawn the same: its partial windows (the charts' points, rates and hatch) are the live run's.
+    const auto live_partial = live.group()->histories().front()->coverage().partial_windows();
+    const auto opened_partial = window.group()->histories().front()->coverage().partial_windows();
+    QVERIFY(!live_partial.empty());
+    QVERIFY(std::equal(live_partial.begin(), live_partial.end(), opened_partial.begin(), opened_partial.end()));
   }
 
   void a_layered_trace_result_opens_with_every_layer_checked() {

@@ -1,7 +1,8 @@
 // Time resolution and run controls on real runs: every library scenario gives at least 200 windows
 // by default and still the CLI's fingerprint and window-based summary figures (the views' window
 // length never enters the results); a chosen window length, seed and replication are honoured;
-// "Until overload" leaves every run at one batch count; the last window is partial, not empty.
+// "Until overload" leaves every run at one batch count; the last window is partial, not empty, and
+// the app's history knows the length of every window.
 #include <QSignalSpy>
 #include <QTest>
 
@@ -167,6 +168,16 @@ class TimeResolutionTest : public QObject {
       if (seen.end < seen.start + window) ++partial;
     }
     QCOMPARE(partial, static_cast<int>(runs.results().size()));  // one per layer, at its end
+
+    // The app's history knows every one of those lengths, each layer's partial window included
+    // (not only the newest window's), so its charts draw and scale each window as the engine cut it.
+    auto group = run_to_end(load_builtin_scenario("deepseek-layers"), {RouterSpec{"hash", {}}}, 0, window);
+    const RunHistory& history = group->sessions()[0]->history();
+    QCOMPARE(history.windows(), static_cast<std::int64_t>(recorder.windows.size()));
+    for (std::size_t i = 0; i < recorder.windows.size(); ++i)
+      QCOMPARE(history.coverage().covered_ticks(static_cast<std::int64_t>(i)),
+               recorder.windows[i].end - recorder.windows[i].start);
+    QCOMPARE(history.coverage().partial_windows().size(), static_cast<std::size_t>(partial));
   }
 
   void the_last_window_is_partial_not_empty() {

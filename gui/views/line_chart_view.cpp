@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "gui/data/column_mapping.hpp"
+#include "gui/data/series_rate.hpp"
 #include "gui/views/nice_ticks.hpp"
 
 namespace routelab::gui {
@@ -16,8 +17,22 @@ LineChartView::LineChartView(TimeAxis& axis, QString title, QWidget* parent)
     : TimeView(axis, parent), title_(std::move(title)) {}
 
 void LineChartView::set_lines(std::vector<ChartLine> lines) {
+  // Here, once for every chart: a count's partial last window is a rate like its full windows.
+  for (ChartLine& line : lines) line.source = per_window_rate(std::move(line.source));
   lines_ = std::move(lines);
   update();
+}
+
+double LineChartView::data_end_window() const {
+  double end = 0;
+  for (const ChartLine& line : lines_) end = std::max(end, line.source->end_window());
+  return end;
+}
+
+std::int64_t LineChartView::data_windows() const {
+  std::int64_t windows = 0;
+  for (const ChartLine& line : lines_) windows = std::max(windows, line.source->size());
+  return std::min(windows, axis_.limit());
 }
 
 void LineChartView::set_event_tracks(std::vector<EventTrack> tracks) {
@@ -59,7 +74,8 @@ void LineChartView::paint_line(QPainter& painter, const QRect& plot, const Chart
     run.clear();
   };
   if (wpp <= 1) {
-    // Zoomed in: one point per window, at the window's centre; few points, so antialiased.
+    // Zoomed in: one point per window, at the middle of its covered part (a partial last window's
+    // point sits inside the data, not past its end); few points, so antialiased.
     painter.setRenderHint(QPainter::Antialiasing, true);
     const auto first = std::max<std::int64_t>(0, static_cast<std::int64_t>(std::floor(axis_.first())));
     const auto last = std::min(limit, static_cast<std::int64_t>(std::ceil(axis_.last())) + 1);
@@ -69,7 +85,7 @@ void LineChartView::paint_line(QPainter& painter, const QRect& plot, const Chart
         flush();
         continue;
       }
-      run << QPointF(x_of(static_cast<double>(w) + 0.5), y_of(v));
+      run << QPointF(x_of(line.source->point_window(w)), y_of(v));
     }
     flush();
     return;
@@ -179,6 +195,8 @@ void LineChartView::paint_content(QPainter& painter) {
   paint_time_grid(painter);
   const double y_max = padded_maximum();
   paint_value_axis(painter, plot, y_max);
+  // After the grid, under the lines: the part of the last window after the data's end, as the heatmaps.
+  paint_partial_end(painter, plot, data_end_window(), static_cast<double>(data_windows()));
   painter.save();
   painter.setClipRect(plot);
   for (const ChartLine& line : lines_) paint_line(painter, plot, line, y_max);

@@ -39,6 +39,8 @@ class LineChartView : public TimeView {
 
   LineChartView(TimeAxis& axis, QString title, QWidget* parent = nullptr);
 
+  // A line of a per-window count (SeriesSource::per_window_count) is kept as its rate
+  // (series_rate.hpp), so lines() returns what the chart draws.
   void set_lines(std::vector<ChartLine> lines);
   void set_event_tracks(std::vector<EventTrack> tracks);
   void set_percent(bool percent) { percent_ = percent; }
@@ -47,6 +49,10 @@ class LineChartView : public TimeView {
   const QString& title() const { return title_; }
   // The value labels as painted at the current size (a squeezed chart keeps every other one).
   std::vector<AxisLabel> value_axis_labels() const;
+  // Where the latest line's data ends, in windows, and the windows shown (up to the replay limit):
+  // the chart hatches [data_end_window(), data_windows()), the rest of a partial last window.
+  double data_end_window() const;
+  std::int64_t data_windows() const;
 
   QSize minimumSizeHint() const override { return {320, 60}; }
 
