@@ -20,7 +20,7 @@ using Table = std::vector<std::vector<std::string>>;
 using Key = std::tuple<std::string, std::uint64_t, int>;  // router, replication, layer
 
 constexpr const char* kWindowsHeader = "router,replication,layer,seed,window,start_tick,end_tick,expert,arrivals,"
-                                       "accepted,dropped,queue_peak,utilization";
+                                       "accepted,served,dropped,queue_peak,utilization";
 constexpr const char* kEventsHeader = "router,replication,layer,seed,expert,start_tick,end_tick,peak,cause";
 constexpr const char* kTokensHeader =
     "router,replication,layer,seed,token,arrival_tick,experts,assignments,dropped,completion_tick,latency";
@@ -82,26 +82,37 @@ TEST_F(TidyExports, WindowRowsAreRoutersTimesReplicationsTimesWindowsTimesExpert
   const Table rows = read_csv(dir() / "windows.csv", kWindowsHeader);
   const auto experts = (*summary_)["experts"].get<std::size_t>();
   std::size_t expected = 0;
-  std::map<Key, std::vector<std::int64_t>> load;
-  std::map<Key, std::int64_t> dropped;
+  std::map<Key, std::vector<std::int64_t>> load, accepted, served;
+  std::map<Key, std::int64_t> dropped, arrivals_total, accepted_total;
   for (const auto& [key, entry] : runs()) {
     expected += entry["windows"].get<std::size_t>() * experts;
     load[key].assign(experts, 0);
+    accepted[key].assign(experts, 0);
+    served[key].assign(experts, 0);
   }
   ASSERT_EQ(runs().size(), 6u);  // 3 routers x 2 replications
   ASSERT_EQ(rows.size(), expected);
   for (const auto& row : rows) {
-    ASSERT_EQ(row.size(), 13u);
+    ASSERT_EQ(row.size(), 14u);
     EXPECT_EQ(row[3], std::to_string((*summary_)["provenance"]["seed"].get<std::uint64_t>()));
     const auto key = key_of(row);
     ASSERT_TRUE(load.count(key)) << row[0];
-    load[key].at(std::stoul(row[7])) += std::stoll(row[8]);
-    EXPECT_EQ(std::stoll(row[8]), std::stoll(row[9]) + std::stoll(row[10]));  // arrivals = accepted + dropped
-    dropped[key] += std::stoll(row[10]);
+    const auto expert = std::stoul(row[7]);
+    load[key].at(expert) += std::stoll(row[8]);
+    accepted[key].at(expert) += std::stoll(row[9]);
+    served[key].at(expert) += std::stoll(row[10]);
+    dropped[key] += std::stoll(row[11]);
+    arrivals_total[key] += std::stoll(row[8]);
+    accepted_total[key] += std::stoll(row[9]);
   }
   for (const auto& [key, entry] : runs()) {
-    EXPECT_EQ(load[key], entry["expert_load"].get<std::vector<std::int64_t>>()) << std::get<0>(key);
-    EXPECT_EQ(dropped[key], entry["assignments_dropped"].get<std::int64_t>()) << std::get<0>(key);
+    SCOPED_TRACE(std::get<0>(key));
+    EXPECT_EQ(load[key], entry["expert_load"].get<std::vector<std::int64_t>>());
+    EXPECT_EQ(dropped[key], entry["assignments_dropped"].get<std::int64_t>());
+    EXPECT_EQ(arrivals_total[key], accepted_total[key] + dropped[key]);
+    // The run drains: every assignment an expert took was served there.
+    EXPECT_EQ(accepted[key], entry["expert_served"].get<std::vector<std::int64_t>>());
+    EXPECT_EQ(served[key], accepted[key]);
   }
 }
 
