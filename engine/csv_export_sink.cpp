@@ -4,7 +4,7 @@
 
 namespace routelab {
 
-CsvExportSink::CsvExportSink(const std::filesystem::path& windows_path, const std::filesystem::path& events_path,
+CsvExportSink::CsvExportSink(const OutputFileName& windows_path, const OutputFileName& events_path,
                              std::string key_values)
     : key_values_(std::move(key_values)), windows_(windows_path), events_(events_path) {}
 

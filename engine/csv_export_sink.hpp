@@ -14,8 +14,7 @@ namespace routelab {
 class CsvExportSink : public MetricsSink {
  public:
   // `key_values`: the leading columns of every row, comma-terminated ("" for none).
-  CsvExportSink(const std::filesystem::path& windows_path, const std::filesystem::path& events_path,
-                std::string key_values);
+  CsvExportSink(const OutputFileName& windows_path, const OutputFileName& events_path, std::string key_values);
 
   void on_window(const LoadWindow& window) override;
   void on_event(const OverloadEvent& event) override;
