@@ -29,9 +29,10 @@ struct LoadWindow {
   // that took them: under next_choice a rerouted assignment counts at its fallback, while its
   // arrival counts at the router's pick -- and those whose service completed there in the window.
   // Over a drained run, per expert: the windows' accepted sum to their served. (After the views
-  // above so that positional initialisers written before them still compile.)
-  std::span<const std::int64_t> accepted;
-  std::span<const std::int64_t> served;
+  // above, with initialisers, so that positional initialisers written before them -- the app's test
+  // data and benchmark feed -- still compile, without warnings.)
+  std::span<const std::int64_t> accepted{};
+  std::span<const std::int64_t> served{};
   // Totals and extremes over the experts, computed once by the run statistics
   // (compute_window_figures): what the app plots and the sweep's windows table stores.
   WindowFigures figures{};
