@@ -30,10 +30,35 @@ const TableFile kLatencies{"latency_histogram.csv", LatencyHistogramExport::kCol
 const TableFile kTokens{"tokens.csv", TokenCsvSink::kColumns};
 constexpr const char* kTraceName = "trace.json";
 
-// A part's name sorts in comparison order: "000012.windows.csv".
-fs::path part_path(const fs::path& directory, std::size_t index, const char* name) {
-  return directory / kPartsDirectory / fmt::format("{:06}.{}", index, name);
+// A part's name sorts in comparison order: "000012.windows.csv". Its errors name the file it is
+// part of, DIR/windows.csv: .parts is this file's business, not the user's.
+OutputFileName part_path(const fs::path& directory, std::size_t index, const char* name) {
+  return {directory / kPartsDirectory / fmt::format("{:06}.{}", index, name), directory / name};
 }
+
+// Removes DIR/.parts when the join ends, whether it completed or threw.
+class PartsCleanup {
+ public:
+  explicit PartsCleanup(fs::path parts) : parts_(std::move(parts)) {}
+  ~PartsCleanup() {
+    std::error_code ec;
+    if (!done_) fs::remove_all(parts_, ec);
+  }
+  PartsCleanup(const PartsCleanup&) = delete;
+  PartsCleanup& operator=(const PartsCleanup&) = delete;
+  void remove_now(const fs::path& directory) {
+    std::error_code ec;
+    fs::remove_all(parts_, ec);
+    done_ = true;
+    if (ec)
+      throw IoError("cannot finish the exports in '" + directory.string() + "': their temporary files cannot be removed (" +
+                    ec.message() + ")");
+  }
+
+ private:
+  fs::path parts_;
+  bool done_ = false;
+};
 
 std::string key_values(const RunKey& key, const ScenarioSpec& scenario) {
   return fmt::format("{},{},{},{},", key.router.name, key.replication, key.layer, scenario.simulation.master_seed);
@@ -60,10 +85,11 @@ std::vector<fs::path> parts_named(const fs::path& directory, const std::string& 
   return parts;
 }
 
-void append_file(std::ostream& out, const fs::path& part) {
+// Appends a run's part to `file`, the joined file that failures name.
+void append_part(AtomicOutputFile& file, const fs::path& part) {
   std::ifstream in(part, std::ios::binary);
-  if (!in) throw IoError("cannot read '" + part.string() + "'");
-  if (in.peek() != std::ifstream::traits_type::eof()) out << in.rdbuf();
+  if (!in) throw IoError("cannot write '" + file.path().string() + "': a run's rows for it cannot be read back");
+  if (in.peek() != std::ifstream::traits_type::eof()) file.stream() << in.rdbuf();
 }
 
 void join_table(const fs::path& directory, const TableFile& table) {
@@ -71,7 +97,7 @@ void join_table(const fs::path& directory, const TableFile& table) {
   if (parts.empty()) return;  // tokens.csv without --tokens-csv
   AtomicOutputFile file(directory / table.name);
   file.stream() << kRunKeyColumns << ',' << table.columns << '\n';
-  for (const auto& part : parts) append_file(file.stream(), part);
+  for (const auto& part : parts) append_part(file, part);
   file.commit();
 }
 
@@ -97,7 +123,7 @@ void join_trace(const fs::path& directory, const nlohmann::ordered_json& provena
   for (const auto& part : parts) {
     if (is_empty_file(part)) continue;
     out << ",\n";
-    append_file(out, part);
+    append_part(file, part);
   }
   out << "]}\n";
   file.commit();
@@ -135,11 +161,10 @@ void RunExports::commit() {
 
 void join_run_exports(const fs::path& directory, const nlohmann::ordered_json& provenance) {
   if (!fs::is_directory(directory / kPartsDirectory)) return;
+  PartsCleanup parts(directory / kPartsDirectory);
   for (const TableFile& table : {kWindows, kEvents, kLatencies, kTokens}) join_table(directory, table);
   join_trace(directory, provenance);
-  std::error_code ec;
-  fs::remove_all(directory / kPartsDirectory, ec);
-  if (ec) throw IoError("cannot remove '" + (directory / kPartsDirectory).string() + "': " + ec.message());
+  parts.remove_now(directory);
 }
 
 }  // namespace routelab::cli

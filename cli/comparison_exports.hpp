@@ -50,8 +50,11 @@ class RunExports {
   std::unique_ptr<TokenCsvSink> tokens_;
 };
 
-// Joins the parts under `directory` into the files above and removes DIR/.parts. Throws IoError.
-// `provenance`: the report's provenance object, written into trace.json.
+// Joins the parts under `directory` into the files above and removes DIR/.parts. Throws IoError
+// naming the joined file (DIR/windows.csv, never a part); DIR/.parts and the failed file's
+// .partial are removed then too, files joined before it stay (under --out, DIR is the staging
+// directory, which the caller's OutputTransaction discards). `provenance`: the report's
+// provenance object, written into trace.json.
 void join_run_exports(const std::filesystem::path& directory, const nlohmann::ordered_json& provenance);
 
 }  // namespace routelab::cli

@@ -26,7 +26,7 @@ std::string json_quoted(const std::string& text) {
   return out + "\"";
 }
 
-ChromeTraceSink::ChromeTraceSink(const std::filesystem::path& path, int process_id, const std::string& label)
+ChromeTraceSink::ChromeTraceSink(const OutputFileName& path, int process_id, const std::string& label)
     : file_(path), process_id_(process_id) {
   begin_event();
   file_.stream() << "{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":" << process_id_

@@ -22,7 +22,7 @@ namespace routelab {
 class ChromeTraceSink : public MetricsSink {
  public:
   // `process_id` (> 0) keeps runs apart in one document; `label` names the process track.
-  ChromeTraceSink(const std::filesystem::path& path, int process_id, const std::string& label);
+  ChromeTraceSink(const OutputFileName& path, int process_id, const std::string& label);
 
   void on_window(const LoadWindow& window) override;
   void on_event(const OverloadEvent& event) override;

@@ -4,7 +4,7 @@
 
 namespace routelab {
 
-CsvExportSink::CsvExportSink(const std::filesystem::path& windows_path, const std::filesystem::path& events_path,
+CsvExportSink::CsvExportSink(const OutputFileName& windows_path, const OutputFileName& events_path,
                              std::string key_values)
     : key_values_(std::move(key_values)), windows_(windows_path), events_(events_path) {}
 
@@ -14,8 +14,8 @@ void CsvExportSink::on_window(const LoadWindow& window) {
   for (std::size_t e = 0; e < window.arrivals.size(); ++e) {
     std::snprintf(utilization, sizeof utilization, "%.6f", window.utilization[e]);
     out << key_values_ << window.index << ',' << window.start << ',' << window.end << ',' << e << ','
-        << window.arrivals[e] << ',' << window.arrivals[e] - window.drops[e] << ',' << window.drops[e] << ','
-        << window.peak_queue[e] << ',' << utilization << '\n';
+        << window.arrivals[e] << ',' << window.accepted[e] << ',' << window.served[e] << ',' << window.drops[e]
+        << ',' << window.peak_queue[e] << ',' << utilization << '\n';
   }
 }
 

@@ -14,17 +14,17 @@ namespace routelab {
 class CsvExportSink : public MetricsSink {
  public:
   // `key_values`: the leading columns of every row, comma-terminated ("" for none).
-  CsvExportSink(const std::filesystem::path& windows_path, const std::filesystem::path& events_path,
-                std::string key_values);
+  CsvExportSink(const OutputFileName& windows_path, const OutputFileName& events_path, std::string key_values);
 
   void on_window(const LoadWindow& window) override;
   void on_event(const OverloadEvent& event) override;
   void commit();  // closes and renames both files into place; throws IoError on failure
 
-  // The columns this sink writes after the key values. `accepted` = arrivals - dropped: the
-  // assignments the expert took (queued or served at once).
+  // The columns this sink writes after the key values (LoadWindow says what each counts):
+  // `arrivals` and `dropped` at the expert the router picked, `accepted` (queued or started at
+  // once) at the expert that took the assignment, `served` the completions there.
   static constexpr const char* kWindowColumns =
-      "window,start_tick,end_tick,expert,arrivals,accepted,dropped,queue_peak,utilization";
+      "window,start_tick,end_tick,expert,arrivals,accepted,served,dropped,queue_peak,utilization";
   static constexpr const char* kEventColumns = "expert,start_tick,end_tick,peak,cause";
 
  private:

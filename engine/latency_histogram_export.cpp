@@ -2,7 +2,7 @@
 
 namespace routelab {
 
-LatencyHistogramExport::LatencyHistogramExport(const std::filesystem::path& path, std::string key_values)
+LatencyHistogramExport::LatencyHistogramExport(const OutputFileName& path, std::string key_values)
     : key_values_(std::move(key_values)), file_(path) {}
 
 void LatencyHistogramExport::on_token(const TokenOutcome& outcome) {

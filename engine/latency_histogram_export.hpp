@@ -15,7 +15,7 @@ namespace routelab {
 
 class LatencyHistogramExport : public TokenObserver {
  public:
-  LatencyHistogramExport(const std::filesystem::path& path, std::string key_values);
+  LatencyHistogramExport(const OutputFileName& path, std::string key_values);
 
   void on_token(const TokenOutcome& outcome) override;
   void commit();  // writes the buckets, closes and renames the file into place; throws IoError

@@ -19,12 +19,20 @@ struct LoadWindow {
   Tick start = 0;
   Tick end = 0;
   std::span<const std::int64_t> arrivals;    // assignments the router sent to each expert
-  std::span<const std::int64_t> drops;       // of those, dropped by the overflow policy
+  std::span<const std::int64_t> drops;       // of those, dropped by the overflow policy (at the router's pick)
   std::span<const std::int64_t> peak_queue;  // longest waiting line seen in the window
   std::span<const double> utilization;       // busy server-ticks / (servers x window length)
   // Latency (ticks) of each token whose last assignment completed in this window, in completion
   // order; lets a sink compute per-window latency percentiles (the GUI's p99 line).
   std::span<const std::int64_t> completed_latencies;
+  // Assignments each expert took into its servers or waiting line in the window -- at the expert
+  // that took them: under next_choice a rerouted assignment counts at its fallback, while its
+  // arrival counts at the router's pick -- and those whose service completed there in the window.
+  // Over a drained run, per expert: the windows' accepted sum to their served. (After the views
+  // above, with initialisers, so that positional initialisers written before them -- the app's test
+  // data and benchmark feed -- still compile, without warnings.)
+  std::span<const std::int64_t> accepted{};
+  std::span<const std::int64_t> served{};
   // Totals and extremes over the experts, computed once by the run statistics
   // (compute_window_figures): what the app plots and the sweep's windows table stores.
   WindowFigures figures{};

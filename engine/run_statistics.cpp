@@ -13,6 +13,8 @@ RunStatistics::RunStatistics(const SimulationConfig& config, const ExpertQueues&
   window_arrivals_.assign(n, 0);
   summary_window_arrivals_.assign(n, 0);
   window_drops_.assign(n, 0);
+  window_accepted_.assign(n, 0);
+  window_served_.assign(n, 0);
   window_peak_queue_.assign(n, 0);
   window_busy_area_.assign(n, 0.0);
   window_utilization_.assign(n, 0.0);
@@ -33,8 +35,10 @@ const LoadWindow& RunStatistics::close_window(Tick now) {
     before_expert_change(e, now);
     window_utilization_[e] = window_busy_area_[e] / capacity_ticks;
   }
-  window_ = LoadWindow{window_index_, window_start_, now, window_arrivals_, window_drops_,
-                       window_peak_queue_, window_utilization_, window_latencies_};
+  window_ = LoadWindow{.index = window_index_, .start = window_start_, .end = now, .arrivals = window_arrivals_,
+                       .drops = window_drops_, .peak_queue = window_peak_queue_, .utilization = window_utilization_,
+                       .completed_latencies = window_latencies_, .accepted = window_accepted_,
+                       .served = window_served_};
   window_.figures = compute_window_figures(window_arrivals_, window_drops_, window_peak_queue_, window_utilization_,
                                            window_latencies_, latency_scratch_);
   return window_;
@@ -53,6 +57,8 @@ void RunStatistics::open_next_window(Tick now) {
   window_latencies_.clear();
   std::fill(window_arrivals_.begin(), window_arrivals_.end(), 0);
   std::fill(window_drops_.begin(), window_drops_.end(), 0);
+  std::fill(window_accepted_.begin(), window_accepted_.end(), 0);
+  std::fill(window_served_.begin(), window_served_.end(), 0);
   std::fill(window_busy_area_.begin(), window_busy_area_.end(), 0.0);
   for (ExpertId e = 0; e < config_.num_experts; ++e) window_peak_queue_[e] = experts_.waiting(e);
 }

@@ -51,6 +51,7 @@ class RunStatistics {
   void assignment_accepted(ExpertId expert, bool started) {
     ++accepted_;
     ++expert_served_[expert];
+    ++window_accepted_[expert];
     if (started) {
       ++total_busy_;
     } else {
@@ -59,8 +60,9 @@ class RunStatistics {
     }
   }
   void service_started(Tick waited) { wait_sum_ += static_cast<double>(waited); }
-  void assignment_completed(Tick sojourn, bool next_started) {
+  void assignment_completed(ExpertId expert, Tick sojourn, bool next_started) {
     sojourn_sum_ += static_cast<double>(sojourn);
+    ++window_served_[expert];
     if (next_started) {
       --total_waiting_;
     } else {
@@ -113,6 +115,8 @@ class RunStatistics {
   std::vector<std::int64_t> window_latencies_;  // tokens completed in the window, in order
   std::vector<std::int64_t> window_arrivals_;
   std::vector<std::int64_t> window_drops_;
+  std::vector<std::int64_t> window_accepted_;  // at the expert that took the assignment
+  std::vector<std::int64_t> window_served_;    // service completions
   std::vector<std::int64_t> window_peak_queue_;
   std::vector<double> window_busy_area_;
   std::vector<Tick> busy_since_;

@@ -194,7 +194,7 @@ void Simulation::handle_completion(ExpertId expert, std::uint64_t token) {
   dispatcher_.completed(expert);
   statistics_.before_expert_change(expert, now);
   const auto next = experts_.complete(expert);
-  statistics_.assignment_completed(sojourn, next.has_value());
+  statistics_.assignment_completed(expert, sojourn, next.has_value());
   if (next) {
     start_service(expert, *next);
     after_waiting_change(expert);

@@ -2,7 +2,7 @@
 
 namespace routelab {
 
-TokenCsvSink::TokenCsvSink(const std::filesystem::path& path, std::string key_values)
+TokenCsvSink::TokenCsvSink(const OutputFileName& path, std::string key_values)
     : key_values_(std::move(key_values)), file_(path) {}
 
 void TokenCsvSink::on_batch_placed(const TokenBatch& batch, std::span<const ExpertId> placed, int k) {

@@ -17,7 +17,7 @@ namespace routelab {
 
 class TokenCsvSink : public MetricsSink, public TokenObserver {
  public:
-  TokenCsvSink(const std::filesystem::path& path, std::string key_values);
+  TokenCsvSink(const OutputFileName& path, std::string key_values);
 
   void on_batch_placed(const TokenBatch& batch, std::span<const ExpertId> placed, int k) override;
   void on_token(const TokenOutcome& outcome) override;

@@ -124,6 +124,8 @@ py::dict run_record(const RunResult& result, const RunRecorder& recorder, std::s
   record["window_start"] = to_array(recorder.start_, windows, 0);
   record["window_end"] = to_array(recorder.end_, windows, 0);
   record["window_loads"] = to_array(recorder.arrivals_, windows, experts);
+  record["accepted"] = to_array(recorder.accepted_, windows, experts);
+  record["served"] = to_array(recorder.served_, windows, experts);
   record["drops"] = to_array(recorder.drops_, windows, experts);
   record["queue_peak"] = to_array(recorder.peak_queue_, windows, experts);
   record["utilization"] = to_array(recorder.utilization_, windows, experts);

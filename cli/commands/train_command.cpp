@@ -1,13 +1,19 @@
-// `routelab train`: trains a learned router on a scenario's training stream and writes its model.
+// `routelab train`: trains a learned router on a scenario's training stream and writes its model,
+// with the provenance every output carries (cli/provenance.hpp) under "provenance": the model
+// reader ignores the key, so it costs the routing nothing.
 #include <fmt/format.h>
 
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "cli/atomic_file.hpp"
 #include "cli/commands/commands.hpp"
+#include "cli/provenance.hpp"
 #include "cli/scenario_options.hpp"
 #include "core/errors.hpp"
+#include "routers/learned/model_file.hpp"
 #include "scenarios/scenario_library.hpp"
+#include "scenarios/scenario_overrides.hpp"
 #include "scenarios/training/scenario_training.hpp"
 
 namespace routelab::cli {
@@ -22,6 +28,16 @@ struct TrainOptions {
   CLI::Option* seed_option = nullptr;
   std::vector<std::string> params;  // KEY=VALUE
 };
+
+// The trained model's document with the provenance of this command added.
+std::string with_provenance(const std::string& model_json, const ScenarioSpec& spec, const TrainOptions& options) {
+  std::vector<ScenarioOverride> overrides;
+  if (options.seed_option->count() > 0)
+    if (auto seed = seed_override(options.seed)) overrides.push_back(*seed);
+  auto document = nlohmann::ordered_json::parse(model_json);
+  document["provenance"] = provenance_json(spec, resolved_scenario_toml(options.scenario, overrides));
+  return dump_model(document);
+}
 
 }  // namespace
 
@@ -46,7 +62,7 @@ CommandAction add_train_command(CLI::App& app, const RouterRegistry& registry) {
       router.params.set(param.substr(0, equals), param.substr(equals + 1));
     }
     const TrainingOutcome outcome = train_router(spec, router, registry);
-    write_file_atomically(options->out, outcome.model.json);
+    write_file_atomically(options->out, with_provenance(outcome.model.json, spec, *options));
     fmt::print("trained {} on scenario {} (seed {}): {} training-stream tokens\n", router.name, spec.name,
                spec.simulation.master_seed, outcome.tokens);
     if (!outcome.model.epoch_loss.empty())

@@ -11,8 +11,9 @@ def _pandas():
 
 class RunResult:
     """One run: `summary` (the CLI JSON's fields for this run), `fingerprint`, and per-window x
-    per-expert numpy arrays `window_loads` (assignments sent), `drops`, `queue_peak`,
-    `utilization`; `window_start`/`window_end` (ticks); `expert_load` and `expert_served` (whole
+    per-expert numpy arrays `window_loads` (assignments sent, at the router's pick), `accepted`
+    (taken into the expert's servers or line, at the expert that took them), `served` (service
+    completions), `drops`, `queue_peak`, `utilization`; `window_start`/`window_end` (ticks); `expert_load` and `expert_served` (whole
     run, per expert); `latencies` (ticks, each completed token, in completion order);
     `overload_events` (dict of arrays expert, start, end, peak and a list cause)."""
 
@@ -25,6 +26,8 @@ class RunResult:
         self.window_start = record["window_start"]
         self.window_end = record["window_end"]
         self.window_loads = record["window_loads"]
+        self.accepted = record["accepted"]
+        self.served = record["served"]
         self.drops = record["drops"]
         self.queue_peak = record["queue_peak"]
         self.utilization = record["utilization"]
@@ -53,6 +56,8 @@ class RunResult:
             "end": numpy.repeat(self.window_end, experts),
             "expert": numpy.tile(numpy.arange(experts), windows),
             "arrivals": self.window_loads.reshape(-1),
+            "accepted": self.accepted.reshape(-1),
+            "served": self.served.reshape(-1),
             "dropped": self.drops.reshape(-1),
             "queue_peak": self.queue_peak.reshape(-1),
             "utilization": self.utilization.reshape(-1),

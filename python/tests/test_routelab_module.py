@@ -126,12 +126,16 @@ def test_series_are_consistent_with_the_summary():
     summary = result.summary
     windows, experts = result.window_loads.shape
     assert experts == 64 and windows == summary["windows"]
-    for name in ("drops", "queue_peak", "utilization"):
+    for name in ("accepted", "served", "drops", "queue_peak", "utilization"):
         assert getattr(result, name).shape == (windows, experts)
     assert result.window_loads.dtype == np.int64
     assert np.array_equal(result.window_loads.sum(axis=0), result.expert_load)
     assert result.window_loads.sum() == summary["assignments"]
     assert result.drops.sum() == summary["assignments_dropped"]
+    # The run drains: what each expert took it served, and every assignment is taken or dropped.
+    assert np.array_equal(result.accepted.sum(axis=0), result.expert_served)
+    assert np.array_equal(result.served.sum(axis=0), result.expert_served)
+    assert result.accepted.sum() + result.drops.sum() == summary["assignments"]
     assert list(result.expert_load) == summary["expert_load"]
     assert len(result.latencies) == summary["tokens_completed"]
     assert int(np.max(result.latencies)) == summary["latency_max"]

@@ -44,12 +44,12 @@ TEST(CliOutDir, WritesCompleteFilesThatAgreeWithTheSummary) {
     std::int64_t drops = 0;
     std::size_t rows = 0;
     for (const auto& row : windows) {
-      ASSERT_EQ(row.size(), 13u);
+      ASSERT_EQ(row.size(), 14u);
       if (row[0] != router) continue;
       ++rows;
       arrivals.at(std::stoul(row[7])) += std::stoll(row[8]);
-      drops += std::stoll(row[10]);
-      const double utilization = std::stod(row[12]);
+      drops += std::stoll(row[11]);
+      const double utilization = std::stod(row[13]);
       EXPECT_GE(utilization, 0.0);
       EXPECT_LE(utilization, 1.0 + 1e-9);
     }

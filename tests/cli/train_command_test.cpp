@@ -1,9 +1,11 @@
 // `routelab train` and `--model`: a model file written once reads back into the same routing;
-// the same seed writes the same file; bad models and non-semantic scenarios exit with code 2.
+// the same seed writes the same file; the file carries its provenance; bad models and
+// non-semantic scenarios exit with code 2.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "tests/cli/cli_runner.hpp"
 
@@ -26,9 +28,15 @@ TEST(TrainCommand, WritesTheSameModelForTheSameSeed) {
   const auto second = run_cli(std::string("train --router softmax_topk ") + kShortTraining + " --out " + b.string());
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_THAT(second.out, HasSubstr("trained softmax_topk on scenario semantic-clusters"));
-  EXPECT_EQ(read_text(a), read_text(b));
+  // The same bytes but for the command line in the provenance (it names the --out file).
+  const auto without_command_line = [](const std::filesystem::path& path) {
+    auto document = nlohmann::ordered_json::parse(read_text(path));
+    document["provenance"].erase("command_line");
+    return document.dump(1);
+  };
+  EXPECT_EQ(without_command_line(a), without_command_line(b));
   ASSERT_EQ(run_cli(std::string("train --router softmax_topk --seed 9 ") + kShortTraining + " --out " + c.string()).exit_code, 0);
-  EXPECT_NE(read_text(a), read_text(c));
+  EXPECT_NE(nlohmann::json::parse(read_text(a))["parameters"], nlohmann::json::parse(read_text(c))["parameters"]);
   EXPECT_FALSE(std::filesystem::exists(a.string() + ".partial"));
 }
 
@@ -42,6 +50,40 @@ TEST(TrainCommand, ATrainedModelIsUsedByCompare) {
   EXPECT_THAT(result.out, HasSubstr("\"pareto\""));
   EXPECT_THAT(result.out, HasSubstr("\"expert_loss_mean\""));
   EXPECT_THAT(result.out, Not(HasSubstr("\"training_seconds\"")));  // read from the file, not trained
+}
+
+TEST(TrainCommand, TheModelFileCarriesItsProvenanceAndRoutesAsWithout) {
+  ScratchDir scratch;
+  const auto model = scratch / "gate.json";
+  const std::string train = std::string("train --router softmax_topk --seed 9 ") + kShortTraining + " --out " + model.string();
+  ASSERT_EQ(run_cli(train).exit_code, 0);
+  auto document = nlohmann::ordered_json::parse(read_text(model));
+  ASSERT_TRUE(document.contains("provenance")) << document.dump(1).substr(0, 400);
+  const auto& provenance = document["provenance"];
+  // The same version string (version + commit) as every other output of this build.
+  const auto other = run_cli("run --router hash --tokens 500 --format json");
+  ASSERT_EQ(other.exit_code, 0) << other.err;
+  EXPECT_EQ(provenance["routelab_version"], nlohmann::json::parse(other.out)["provenance"]["routelab_version"]);
+  EXPECT_THAT(provenance["command_line"].get<std::string>(), HasSubstr(train));
+  EXPECT_EQ(provenance["seed"], 9);
+  const std::string toml = provenance["scenario_toml"];
+  EXPECT_THAT(toml, HasSubstr("name = 'semantic-clusters'"));
+  EXPECT_THAT(toml, HasSubstr("seed = 9"));  // the --seed, written into the resolved scenario
+
+  // The model loads, and the provenance block changes nothing in how it routes.
+  document.erase("provenance");
+  const auto bare = scratch / "bare.json";
+  std::ofstream(bare) << document.dump(1) << "\n";
+  const auto route = [](const std::filesystem::path& file) {
+    const auto result = run_cli("run --scenario semantic-clusters --tokens 4096 --router softmax_topk --format json --model softmax_topk=" +
+                                file.string());
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return nlohmann::json::parse(result.out)["routers"][0];
+  };
+  const auto with = route(model);
+  const auto without = route(bare);
+  EXPECT_EQ(with["fingerprint"], without["fingerprint"]);
+  EXPECT_EQ(with["expert_load"], without["expert_load"]);
 }
 
 TEST(TrainCommand, BadInputExitsWithCodeTwo) {

@@ -22,7 +22,11 @@ void feed(CsvExportSink& sink) {
   const std::vector<std::int64_t> drops{1, 0};
   const std::vector<std::int64_t> peak{2, 0};
   const std::vector<double> utilization{0.5, 0.125};
-  sink.on_window(LoadWindow{0, 0, 100, arrivals, drops, peak, utilization, {}});
+  const std::vector<std::int64_t> accepted{1, 2};  // expert 1 also took one rerouted from expert 0
+  const std::vector<std::int64_t> served{1, 2};
+  sink.on_window(LoadWindow{.index = 0, .start = 0, .end = 100, .arrivals = arrivals, .drops = drops,
+                            .peak_queue = peak, .utilization = utilization, .completed_latencies = {}, .accepted = accepted,
+                            .served = served});
   sink.on_event(OverloadEvent{0, 10, 40, 3, OverloadCause::queue_above_threshold});
 }
 
@@ -35,8 +39,9 @@ TEST(CsvExportSink, CommitMovesCompleteRowsIntoPlace) {
     EXPECT_FALSE(std::filesystem::exists(dir / "run" / "w.csv"));
     sink.commit();
   }
-  // window,start,end,expert,arrivals,accepted,dropped,queue_peak,utilization after the key values.
-  EXPECT_EQ(read_text(dir / "run" / "w.csv"), "hash,1,0,7,0,0,100,0,3,2,1,2,0.500000\nhash,1,0,7,0,0,100,1,1,1,0,0,0.125000\n");
+  // window,start,end,expert,arrivals,accepted,served,dropped,queue_peak,utilization after the key values.
+  EXPECT_EQ(read_text(dir / "run" / "w.csv"),
+            "hash,1,0,7,0,0,100,0,3,1,1,1,2,0.500000\nhash,1,0,7,0,0,100,1,1,2,2,0,0,0.125000\n");
   EXPECT_EQ(read_text(dir / "run" / "e.csv"), "hash,1,0,7,0,10,40,3,queue_above_threshold\n");
   EXPECT_FALSE(std::filesystem::exists(dir / "run" / "w.csv.partial"));
 }

@@ -101,12 +101,15 @@ class RecordingSink : public MetricsSink {
     std::vector<std::int64_t> drops;
     std::vector<std::int64_t> peak_queue;
     std::vector<double> utilization;
+    std::vector<std::int64_t> accepted;
+    std::vector<std::int64_t> served;
   };
 
   void on_window(const LoadWindow& w) override {
     windows.push_back(Window{w.index, w.start, w.end, {w.arrivals.begin(), w.arrivals.end()},
                              {w.drops.begin(), w.drops.end()}, {w.peak_queue.begin(), w.peak_queue.end()},
-                             {w.utilization.begin(), w.utilization.end()}});
+                             {w.utilization.begin(), w.utilization.end()}, {w.accepted.begin(), w.accepted.end()},
+                             {w.served.begin(), w.served.end()}});
   }
   void on_event(const OverloadEvent& event) override { events.push_back(event); }
   void on_finish(const Summary& summary) override {

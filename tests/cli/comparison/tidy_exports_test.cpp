@@ -1,16 +1,19 @@
 // `--out DIR` writes one tidy file of each kind for the whole comparison (every router,
 // replication and layer, run keys as columns): the rows add up to the summary, --tokens-csv gives
 // one row per token, the latency buckets give the summary's percentiles, trace.json is one
-// trace-event document with a process per run, and reruns give the same bytes for any thread count.
+// trace-event document with a process per run that keeps the format's rules (trace_rules.hpp), and
+// reruns give the same bytes for any thread count.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
 
 #include "tests/cli/cli_runner.hpp"
+#include "tests/cli/comparison/trace_rules.hpp"
 #include "tests/support/scratch_dir.hpp"
 
 namespace routelab::testing {
@@ -20,7 +23,7 @@ using Table = std::vector<std::vector<std::string>>;
 using Key = std::tuple<std::string, std::uint64_t, int>;  // router, replication, layer
 
 constexpr const char* kWindowsHeader = "router,replication,layer,seed,window,start_tick,end_tick,expert,arrivals,"
-                                       "accepted,dropped,queue_peak,utilization";
+                                       "accepted,served,dropped,queue_peak,utilization";
 constexpr const char* kEventsHeader = "router,replication,layer,seed,expert,start_tick,end_tick,peak,cause";
 constexpr const char* kTokensHeader =
     "router,replication,layer,seed,token,arrival_tick,experts,assignments,dropped,completion_tick,latency";
@@ -82,26 +85,37 @@ TEST_F(TidyExports, WindowRowsAreRoutersTimesReplicationsTimesWindowsTimesExpert
   const Table rows = read_csv(dir() / "windows.csv", kWindowsHeader);
   const auto experts = (*summary_)["experts"].get<std::size_t>();
   std::size_t expected = 0;
-  std::map<Key, std::vector<std::int64_t>> load;
-  std::map<Key, std::int64_t> dropped;
+  std::map<Key, std::vector<std::int64_t>> load, accepted, served;
+  std::map<Key, std::int64_t> dropped, arrivals_total, accepted_total;
   for (const auto& [key, entry] : runs()) {
     expected += entry["windows"].get<std::size_t>() * experts;
     load[key].assign(experts, 0);
+    accepted[key].assign(experts, 0);
+    served[key].assign(experts, 0);
   }
   ASSERT_EQ(runs().size(), 6u);  // 3 routers x 2 replications
   ASSERT_EQ(rows.size(), expected);
   for (const auto& row : rows) {
-    ASSERT_EQ(row.size(), 13u);
+    ASSERT_EQ(row.size(), 14u);
     EXPECT_EQ(row[3], std::to_string((*summary_)["provenance"]["seed"].get<std::uint64_t>()));
     const auto key = key_of(row);
     ASSERT_TRUE(load.count(key)) << row[0];
-    load[key].at(std::stoul(row[7])) += std::stoll(row[8]);
-    EXPECT_EQ(std::stoll(row[8]), std::stoll(row[9]) + std::stoll(row[10]));  // arrivals = accepted + dropped
-    dropped[key] += std::stoll(row[10]);
+    const auto expert = std::stoul(row[7]);
+    load[key].at(expert) += std::stoll(row[8]);
+    accepted[key].at(expert) += std::stoll(row[9]);
+    served[key].at(expert) += std::stoll(row[10]);
+    dropped[key] += std::stoll(row[11]);
+    arrivals_total[key] += std::stoll(row[8]);
+    accepted_total[key] += std::stoll(row[9]);
   }
   for (const auto& [key, entry] : runs()) {
-    EXPECT_EQ(load[key], entry["expert_load"].get<std::vector<std::int64_t>>()) << std::get<0>(key);
-    EXPECT_EQ(dropped[key], entry["assignments_dropped"].get<std::int64_t>()) << std::get<0>(key);
+    SCOPED_TRACE(std::get<0>(key));
+    EXPECT_EQ(load[key], entry["expert_load"].get<std::vector<std::int64_t>>());
+    EXPECT_EQ(dropped[key], entry["assignments_dropped"].get<std::int64_t>());
+    EXPECT_EQ(arrivals_total[key], accepted_total[key] + dropped[key]);
+    // The run drains: every assignment an expert took was served there.
+    EXPECT_EQ(accepted[key], entry["expert_served"].get<std::vector<std::int64_t>>());
+    EXPECT_EQ(served[key], accepted[key]);
   }
 }
 
@@ -204,6 +218,72 @@ TEST_F(TidyExports, TraceIsOneDocumentWithAProcessPerRunAndTheProvenance) {
     ++pid;
   }
   EXPECT_EQ(counter_names.size(), (*summary_)["experts"].get<std::size_t>() + 1);  // "expert N" and "run"
+}
+
+std::string listed(const std::vector<std::string>& violations) {
+  std::string text;
+  for (std::size_t i = 0; i < std::min<std::size_t>(violations.size(), 8); ++i) text += violations[i] + "\n";
+  return text;
+}
+
+TEST_F(TidyExports, TraceKeepsTheTraceEventFormatsRules) {
+  const auto experts = (*summary_)["experts"].get<int>();
+  const TraceCheck check = check_trace(read_text(dir() / "trace.json"), static_cast<int>(runs().size()), experts);
+  EXPECT_TRUE(check.violations.empty()) << listed(check.violations);
+  // Batches and overloads as slices, one per batch and per overload event of each run.
+  std::int64_t pid = 1, overloads = 0;
+  for (const auto& entry : (*summary_)["routers"]) {
+    SCOPED_TRACE(entry["router"].get<std::string>());
+    EXPECT_GT(check.batches.count(pid) ? check.batches.at(pid) : 0, 0);
+    EXPECT_EQ(check.batches.count(pid) ? check.batches.at(pid) : 0, entry["batches"].get<std::int64_t>());
+    EXPECT_EQ(check.overloads.count(pid) ? check.overloads.at(pid) : 0, entry["overload_events"].get<std::int64_t>());
+    overloads += entry["overload_events"].get<std::int64_t>();
+    ++pid;
+  }
+  ASSERT_GT(overloads, 0) << "zipf-hot is meant to overload; without overloads their slices go untested";
+}
+
+// The check is only as good as what it catches: each rule, broken once in a valid trace, is reported.
+TEST_F(TidyExports, TraceRuleCheckCatchesEachBrokenRule) {
+  const std::string text = read_text(dir() / "trace.json");
+  const auto runs_count = static_cast<int>(runs().size());
+  const auto experts = (*summary_)["experts"].get<int>();
+  const auto valid = nlohmann::json::parse(text);
+  const auto first = [&valid](const std::string& ph, const std::string& name_prefix = "") {
+    const auto& events = valid["traceEvents"];
+    for (std::size_t i = 0; i < events.size(); ++i)
+      if (events[i]["ph"] == ph && events[i]["pid"] == 1 && events[i]["name"].get<std::string>().rfind(name_prefix, 0) == 0)
+        return i;
+    ADD_FAILURE() << "no " << ph << " event " << name_prefix;
+    return std::size_t{0};
+  };
+  using Break = std::function<void(nlohmann::json&)>;
+  const std::vector<std::pair<std::string, Break>> breaks{
+      {"pid as a string", [&](nlohmann::json& t) { t["traceEvents"][first("C")]["pid"] = "1"; }},
+      {"no tid", [&](nlohmann::json& t) { t["traceEvents"][first("X")].erase("tid"); }},
+      {"negative ts", [&](nlohmann::json& t) { t["traceEvents"][first("C")]["ts"] = -1; }},
+      {"ts as a string", [&](nlohmann::json& t) { t["traceEvents"][first("X")]["ts"] = "0"; }},
+      {"negative dur", [&](nlohmann::json& t) { t["traceEvents"][first("X", "batch")]["dur"] = -5; }},
+      {"counter value as a string", [&](nlohmann::json& t) { t["traceEvents"][first("C", "expert")]["args"]["arrivals"] = "3"; }},
+      {"no process_name", [&](nlohmann::json& t) { t["traceEvents"].erase(first("M", "process_name")); }},
+      {"no drops track", [&](nlohmann::json& t) {
+         auto& events = t["traceEvents"];
+         for (std::size_t i = events.size(); i-- > 0;)
+           if (events[i]["pid"] == 1 && events[i]["name"] == "run") events.erase(i);
+       }},
+      {"no queue track", [&](nlohmann::json& t) {
+         for (auto& event : t["traceEvents"])
+           if (event["pid"] == 1 && event["name"] == "expert 0") event["args"].erase("queue_peak");
+       }},
+      {"no traceEvents", [&](nlohmann::json& t) { t.erase("traceEvents"); }},
+  };
+  ASSERT_TRUE(check_trace(valid.dump(), runs_count, experts).violations.empty());
+  for (const auto& [what, apply] : breaks) {
+    nlohmann::json broken = valid;
+    apply(broken);
+    EXPECT_FALSE(check_trace(broken.dump(), runs_count, experts).violations.empty()) << what;
+  }
+  EXPECT_FALSE(check_trace(text.substr(0, text.size() - 3), runs_count, experts).violations.empty()) << "truncated";
 }
 
 TEST_F(TidyExports, RerunsWithAnyThreadCountGiveTheSameBytes) {
