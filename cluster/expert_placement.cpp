@@ -25,7 +25,7 @@ ExpertPlacement make_placement(const ClusterSpec& spec, int num_experts, std::sp
   const int gpus = spec.gpus();
   if (spec.placement == PlacementPolicy::eplb) {
     const EplbShape shape{.replicas = num_experts + spec.redundant_experts, .groups = spec.expert_groups,
-                          .nodes = spec.topology.nodes, .gpus = gpus};
+                          .nodes = spec.nodes(), .gpus = gpus};
     return placement_from_plan(rebalance_layer(loads, shape), gpus);
   }
   ExpertPlacement placement;
