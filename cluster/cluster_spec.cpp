@@ -10,14 +10,16 @@ namespace routelab::cluster {
 PlacementPolicy parse_placement_policy(std::string_view name, const std::string& field) {
   if (name == "contiguous") return PlacementPolicy::contiguous;
   if (name == "round_robin") return PlacementPolicy::round_robin;
+  if (name == "file") return PlacementPolicy::file;
   if (name == "eplb") return PlacementPolicy::eplb;
-  throw ConfigError(field, "expected one of contiguous, round_robin, eplb, got '" + std::string(name) + "'");
+  throw ConfigError(field, "expected one of contiguous, round_robin, file, eplb, got '" + std::string(name) + "'");
 }
 
 std::string_view to_string(PlacementPolicy policy) {
   switch (policy) {
     case PlacementPolicy::contiguous: return "contiguous";
     case PlacementPolicy::round_robin: return "round_robin";
+    case PlacementPolicy::file: return "file";
     case PlacementPolicy::eplb: return "eplb";
   }
   return "";
@@ -73,6 +75,21 @@ void check_eplb_numbering(const ClusterSpec& spec) {
                             std::to_string(gpu / per_node));
 }
 
+// The reader checks the file entry by entry, with its lines; this guards specs built elsewhere.
+void check_file_placement(const ClusterSpec& spec, int num_experts) {
+  if (static_cast<int>(spec.placement_gpus.size()) != num_experts)
+    throw ConfigError("cluster.placement_file", spec.placement_source + " places " + std::to_string(spec.placement_gpus.size()) +
+                                                    " experts; the scenario has " + std::to_string(num_experts));
+  for (std::size_t e = 0; e < spec.placement_gpus.size(); ++e) {
+    if (spec.placement_gpus[e].empty())
+      throw ConfigError("cluster.placement_file", "expert " + std::to_string(e) + " has no GPU in " + spec.placement_source);
+    for (const int gpu : spec.placement_gpus[e])
+      if (gpu < 0 || gpu >= spec.gpus())
+        throw ConfigError("cluster.placement_file", "expert " + std::to_string(e) + "'s GPU " + std::to_string(gpu) +
+                                                        " is out of range in " + spec.placement_source);
+  }
+}
+
 }  // namespace
 
 void ClusterSpec::validate(int num_experts) const {
@@ -95,6 +112,7 @@ void ClusterSpec::validate(int num_experts) const {
     throw ConfigError("cluster.max_groups_per_token", "expected at most expert_groups (" + std::to_string(expert_groups) +
                                                           "), got " + std::to_string(max_groups_per_token));
   if (placement == PlacementPolicy::eplb && graph) check_eplb_numbering(*this);
+  if (placement == PlacementPolicy::file) check_file_placement(*this, num_experts);
   if (placement == PlacementPolicy::eplb) {
     const int slots = num_experts + redundant_experts;
     if (slots % g != 0)

@@ -14,6 +14,7 @@ namespace routelab::cluster {
 enum class PlacementPolicy {
   contiguous,   // expert e on GPU floor(e * G / E): neighbouring experts share a GPU
   round_robin,  // expert e on GPU e mod G
+  file,         // each expert's replicas on the GPUs placement_gpus lists (cluster.placement_file)
   eplb,         // DeepSeek's EPLB on observed loads, with `redundant_experts` extra replicas
 };
 PlacementPolicy parse_placement_policy(std::string_view name, const std::string& field);
@@ -42,6 +43,10 @@ struct ClusterSpec {
   double compute_us_per_token = 0;
   std::vector<double> gpu_speed;       // empty: every GPU speed 1 (heterogeneous GPUs otherwise)
   PlacementPolicy placement = PlacementPolicy::contiguous;
+  // placement = file: logical expert -> the GPUs of its replicas, in replica order (the first is
+  // the one `nearest` falls back to); from the file placement_source names.
+  std::vector<std::vector<int>> placement_gpus;
+  std::string placement_source;
   int redundant_experts = 0;           // eplb only
   int expert_groups = 1;               // eplb: hierarchical when nodes divides it; group-limited routing
   int max_groups_per_token = 0;        // group-limited routing: at most M groups per token; 0 off

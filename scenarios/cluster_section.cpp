@@ -76,6 +76,7 @@ void read_cluster_section(TableReader& top, ScenarioSpec& spec) {
   cl.placement = parse_choice(c, "placement", cluster::PlacementPolicy::contiguous, [](const std::string& name) {
     return cluster::parse_placement_policy(name, "cluster.placement");
   });
+  read_placement_file(c, cl, spec.simulation.num_experts);
   cl.redundant_experts = static_cast<int>(c.integer_or("redundant_experts", 0, 0, 1 << 20));
   cl.expert_groups = static_cast<int>(c.integer_or("expert_groups", 1, 1, 1 << 20));
   cl.max_groups_per_token = static_cast<int>(c.integer_or("max_groups_per_token", 0, 0, 1 << 20));
