@@ -148,8 +148,11 @@ std::string report_to_table(const ScenarioSpec& scenario, const std::vector<RunR
   out += metric_table(results, in_main_table, true);
   if (!results.empty() && results.front().summary.cluster) {
     const auto& c = scenario.cluster;
-    out += fmt::format("cluster: {} node(s) x {} GPUs, placement {}{}, replica choice {}\n", c.topology.nodes,
-                       c.topology.gpus_per_node, to_string(c.placement),
+    const std::string shape =
+        c.graph ? fmt::format("graph {}: {} GPUs on {} node(s), {} switch(es), {} links", c.graph_source, c.gpus(), c.nodes(),
+                              c.graph->vertices - c.gpus(), c.graph->links.size())
+                : fmt::format("{} node(s) x {} GPUs", c.topology.nodes, c.topology.gpus_per_node);
+    out += fmt::format("cluster: {}, placement {}{}, replica choice {}\n", shape, to_string(c.placement),
                        c.redundant_experts > 0 ? fmt::format(" (+{} redundant)", c.redundant_experts) : "",
                        to_string(c.replica_choice));
     out += metric_table(results, in_cluster_table, false);

@@ -25,10 +25,19 @@ ExpertPlacement make_placement(const ClusterSpec& spec, int num_experts, std::sp
   const int gpus = spec.gpus();
   if (spec.placement == PlacementPolicy::eplb) {
     const EplbShape shape{.replicas = num_experts + spec.redundant_experts, .groups = spec.expert_groups,
-                          .nodes = spec.topology.nodes, .gpus = gpus};
+                          .nodes = spec.nodes(), .gpus = gpus};
     return placement_from_plan(rebalance_layer(loads, shape), gpus);
   }
   ExpertPlacement placement;
+  if (spec.placement == PlacementPolicy::file) {
+    for (int e = 0; e < num_experts; ++e)
+      for (const int gpu : spec.placement_gpus[e]) {
+        placement.slot_expert.push_back(e);
+        placement.slot_gpu.push_back(gpu);
+      }
+    index_replicas(placement, num_experts);
+    return placement;
+  }
   for (int e = 0; e < num_experts; ++e) {
     placement.slot_expert.push_back(e);
     placement.slot_gpu.push_back(spec.placement == PlacementPolicy::contiguous

@@ -16,7 +16,8 @@ struct ExpertPlacement {
   std::vector<std::vector<int>> replicas;   // logical expert -> its slots, ascending
 };
 
-// contiguous or round_robin (one slot per expert), or eplb planned on `loads` (E values).
+// contiguous or round_robin (one slot per expert), file (a slot per listed GPU, expert by
+// expert, in the listed order), or eplb planned on `loads` (E values).
 ExpertPlacement make_placement(const ClusterSpec& spec, int num_experts, std::span<const float> loads);
 
 // The placement of an EPLB plan: slot s on GPU s / (slots / gpus).

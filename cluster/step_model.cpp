@@ -6,7 +6,7 @@
 namespace routelab::cluster {
 
 StepModel::StepModel(const ClusterSpec& spec, int num_experts)
-    : spec_(spec), num_experts_(num_experts), topology_(two_level_topology(spec.topology)) {
+    : spec_(spec), num_experts_(num_experts), topology_(spec.topology_graph()) {
   spec_.validate(num_experts);
   // EPLB's first plan sees no traffic yet: equal loads.
   const std::vector<float> equal(num_experts, 1.0F);

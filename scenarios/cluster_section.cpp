@@ -2,6 +2,7 @@
 // run is today's model; with it the run also reports step times over the topology.
 #include <limits>
 
+#include "scenarios/referenced_file.hpp"
 #include "scenarios/scenario_sections.hpp"
 
 namespace routelab {
@@ -22,6 +23,32 @@ cluster::LinkSpec read_link(TableReader& parent, const std::string& key, const s
   return link;
 }
 
+// [cluster.graph] inline or cluster.graph_file: any topology instead of the two-level keys.
+void read_graph(TableReader& c, cluster::ClusterSpec& cl) {
+  const toml::node* file_key = c.get("graph_file");
+  const toml::table* inline_graph = c.subtable("graph");
+  if (file_key && inline_graph)
+    c.fail(file_key, "graph_file", "give the graph inline ([cluster.graph]) or in a file, not both");
+  if (inline_graph) {
+    TableReader graph(*inline_graph, c.qualified("graph"), c.source());
+    cl.graph = read_topology_graph(graph);
+    cl.graph_source = "[cluster.graph]";
+    cl.graph_field = "cluster.graph";
+  } else if (file_key) {
+    const ReferencedFile file = read_referenced_file(c, "graph_file");
+    const toml::table root = parse_toml_text(file.text, file.path);
+    TableReader graph(root, "", file.path);
+    cl.graph = read_topology_graph(graph);
+    cl.graph_source = file.path;
+    cl.graph_field = "cluster.graph_file";
+  }
+  if (!cl.graph) return;
+  for (const char* key : {"nodes", "gpus_per_node", "intra_node", "inter_node"})
+    if (const toml::node* node = c.table().get(key))
+      c.fail(node, key, "conflicts with " + cl.graph_field + " (" + cl.graph_source +
+                            "): the graph gives the GPUs, their nodes and the links; leave " + key + " out");
+}
+
 }  // namespace
 
 void read_cluster_section(TableReader& top, ScenarioSpec& spec) {
@@ -30,6 +57,7 @@ void read_cluster_section(TableReader& top, ScenarioSpec& spec) {
   TableReader c(*t, "cluster", top.source());
   cluster::ClusterSpec& cl = spec.cluster;
   cl.enabled = true;
+  read_graph(c, cl);
   cl.topology.nodes = static_cast<int>(c.integer_or("nodes", 1, 1, kMaxGpus));
   cl.topology.gpus_per_node = static_cast<int>(c.integer_or("gpus_per_node", 1, 1, kMaxGpus));
   if (static_cast<std::int64_t>(cl.topology.nodes) * cl.topology.gpus_per_node > kMaxGpus)
@@ -48,6 +76,7 @@ void read_cluster_section(TableReader& top, ScenarioSpec& spec) {
   cl.placement = parse_choice(c, "placement", cluster::PlacementPolicy::contiguous, [](const std::string& name) {
     return cluster::parse_placement_policy(name, "cluster.placement");
   });
+  read_placement_file(c, cl, spec.simulation.num_experts);
   cl.redundant_experts = static_cast<int>(c.integer_or("redundant_experts", 0, 0, 1 << 20));
   cl.expert_groups = static_cast<int>(c.integer_or("expert_groups", 1, 1, 1 << 20));
   cl.max_groups_per_token = static_cast<int>(c.integer_or("max_groups_per_token", 0, 0, 1 << 20));

@@ -6,6 +6,7 @@
 #include <toml++/toml.h>
 
 #include "routers/router_registry.hpp"
+#include "scenarios/referenced_file.hpp"
 #include "scenarios/scenario_sections.hpp"
 #include "scenarios/toml_table_reader.hpp"
 
@@ -153,14 +154,7 @@ void check_routers(const toml::table& root, const std::string& source, const Sce
 }  // namespace
 
 ScenarioSpec parse_scenario(std::string_view toml_text, const std::string& source_name) {
-  toml::table root;
-  try {
-    root = toml::parse(toml_text, source_name);
-  } catch (const toml::parse_error& error) {
-    const auto& where = error.source().begin;
-    throw ScenarioError(source_name, static_cast<int>(where.line), static_cast<int>(where.column), "(syntax)",
-                        std::string(error.description()));
-  }
+  const toml::table root = parse_toml_text(toml_text, source_name);
 
   ScenarioSpec spec;
   spec.source = source_name;

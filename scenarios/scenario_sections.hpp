@@ -13,5 +13,9 @@ void read_length_section(TableReader& top, ScenarioSpec& spec);
 void read_trace_section(TableReader& top, ScenarioSpec& spec);      // scenarios/traces/trace_section.cpp
 void read_adversary_section(TableReader& top, ScenarioSpec& spec);  // scenarios/adversaries/adversary_section.cpp
 void read_cluster_section(TableReader& top, ScenarioSpec& spec);    // scenarios/cluster_section.cpp
+// [[gpu]], [[switch]], [[link]] of a described topology (scenarios/cluster_graph_section.cpp).
+cluster::TopologyGraphSpec read_topology_graph(TableReader& graph);
+// cluster.placement_file for placement = "file" (scenarios/placement_file_section.cpp).
+void read_placement_file(TableReader& cluster_reader, cluster::ClusterSpec& cl, int experts);
 
 }  // namespace routelab

@@ -42,7 +42,7 @@ class ClusterViewTest : public QObject {
     const ScenarioSpec spec = load_builtin_scenario("ep-mixtral");
     const std::vector<RouterSpec> routers{RouterSpec{"hash", {}}, RouterSpec{"greedy", {}}};
     auto group = run_to_end(spec, routers);
-    const cluster::Topology topology(cluster::two_level_topology(spec.cluster.topology));
+    const cluster::Topology topology(spec.cluster.topology_graph());
     QCOMPARE(group->sessions().size(), routers.size());
     for (std::size_t r = 0; r < routers.size(); ++r) {
       const RunSession& session = *group->sessions()[r];

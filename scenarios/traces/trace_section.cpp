@@ -1,8 +1,6 @@
 // The [trace] section: which recorded stream to replay. Relative paths are read from the scenario
 // file's directory, or for a built-in scenario from the data directory (builtin_data_directory()).
-#include <filesystem>
-
-#include "scenarios/scenario_library.hpp"
+#include "scenarios/scenario_paths.hpp"
 #include "scenarios/scenario_sections.hpp"
 #include "scenarios/traces/trace_loader.hpp"
 
@@ -16,16 +14,6 @@ TraceFormat parse_trace_format(const std::string& name) {
   if (name == "deepseek_csv") return TraceFormat::deepseek_csv;
   if (name == "jsonl") return TraceFormat::jsonl;
   throw_bad_choice("trace.format", "deepseek_csv, jsonl", name);
-}
-
-std::string resolve_relative(const std::string& path, const std::string& source) {
-  const std::filesystem::path written(path);
-  if (written.is_absolute()) return path;
-  const std::string builtin_prefix = "builtin:";
-  const std::filesystem::path base = source.rfind(builtin_prefix, 0) == 0
-                                         ? builtin_data_directory()
-                                         : std::filesystem::path(source).parent_path();
-  return (base / written).lexically_normal().string();
 }
 
 }  // namespace
@@ -47,7 +35,7 @@ void read_trace_section(TableReader& top, ScenarioSpec& spec) {
   const toml::node* path_node = t->get("path");
   const std::string path = trace.string_or("path", "");
   if (path.empty()) trace.fail(path_node, "path", "expected the trace file or directory");
-  spec.trace.path = resolve_relative(path, top.source());
+  spec.trace.path = resolve_scenario_relative(path, top.source());
   spec.trace.format = parse_choice(trace, "format", trace_format_for_path(path), parse_trace_format);
   const toml::node* layer = trace.get("layer");
   if (layer && layer->is_string()) {
