@@ -10,8 +10,10 @@ namespace {
 constexpr auto index_of(ClusterScalar scalar) { return static_cast<std::size_t>(scalar); }
 }  // namespace
 
-ClusterHistory::ClusterHistory(Tick window_ticks, std::size_t detail_budget_bytes)
-    : window_ticks_(window_ticks > 0 ? window_ticks : 1), detail_budget_bytes_(detail_budget_bytes) {}
+ClusterHistory::ClusterHistory(Tick window_ticks, std::int64_t span_windows, std::size_t detail_budget_bytes)
+    : window_ticks_(window_ticks > 0 ? window_ticks : 1),
+      span_windows_(span_windows > 0 ? span_windows : 1),
+      detail_budget_bytes_(detail_budget_bytes) {}
 
 void ClusterHistory::set_layout(const ClusterLayout& layout) {
   if (layout_) {
@@ -31,7 +33,7 @@ void ClusterHistory::set_layout(const ClusterLayout& layout) {
 void ClusterHistory::add_step(const ClusterStepRecord& step) {
   if (!layout_ || step.gpu_tokens.size() != open_gpus_.size() || step.link_busy_us.size() != open_links_.size())
     throw std::logic_error("ClusterHistory::add_step: a step that does not fit the layout");
-  const std::int64_t window = step.arrival / window_ticks_;
+  const std::int64_t window = step.arrival / (window_ticks_ * span_windows_);
   if (window < windows())
     throw std::logic_error("ClusterHistory::add_step: a step at tick " + std::to_string(step.arrival) +
                            " into closed window " + std::to_string(window));
@@ -47,9 +49,10 @@ void ClusterHistory::add_step(const ClusterStepRecord& step) {
   ++version_;
 }
 
-void ClusterHistory::close_through(std::int64_t windows_closed) {
+void ClusterHistory::close_through(std::int64_t run_windows, bool run_finished) {
   if (!layout_) return;
-  while (windows() < windows_closed) close_window();
+  const std::int64_t closed = run_finished ? (run_windows + span_windows_ - 1) / span_windows_ : run_windows / span_windows_;
+  while (windows() < closed) close_window();
 }
 
 void ClusterHistory::close_window() {

@@ -6,6 +6,11 @@
 // run's cluster figures (`routelab compare`'s step_time_mean, straggler_ratio, ...), not a second
 // model's. A step belongs to the window its batch arrived in; windows close when the run's
 // history has closed them.
+//
+// Its windows are whole multiples of the run's (span_windows() of them), never shorter than the
+// scenario's batch interval (cluster_window_span): a step is one batch, so a window shorter than
+// the interval between batches would hold a step or none, and the GPU and link heatmaps would
+// alternate between a full column and an empty one (stripes) instead of showing the load.
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -37,20 +42,27 @@ struct ClusterTotals {
 
 class ClusterHistory {
  public:
-  ClusterHistory(Tick window_ticks, std::size_t detail_budget_bytes);
+  // `span_windows` of the run's windows (of `window_ticks` each) make one of this history's windows.
+  ClusterHistory(Tick window_ticks, std::int64_t span_windows, std::size_t detail_budget_bytes);
 
   // The first layout sets the rows; a later run of the same session (a trace layer) has the same.
   void set_layout(const ClusterLayout& layout);
   // Steps in arrival order; a step into a window already closed is a logic error.
   void add_step(const ClusterStepRecord& step);
-  // Windows [0, windows) are complete (the run's history holds them): no step arrives there any more.
-  void close_through(std::int64_t windows);
+  // The run's windows [0, run_windows) are complete (its history holds them): no step arrives there
+  // any more, so every window of this history inside them closes. `run_finished`: the run's last
+  // window is too, so the window holding it closes though its span reaches past the run.
+  void close_through(std::int64_t run_windows, bool run_finished = false);
 
   bool has_layout() const { return layout_.has_value(); }
   const ClusterLayout& layout() const { return *layout_; }
   int gpus() const { return layout_ ? static_cast<int>(layout_->node_of_gpu.size()) : 0; }
   int links() const { return layout_ ? static_cast<int>(layout_->link_names.size()) : 0; }
-  std::int64_t windows() const { return static_cast<std::int64_t>(scalars_[0].size()); }
+  std::int64_t windows() const { return static_cast<std::int64_t>(scalars_[0].size()); }  // closed ones
+  std::int64_t span_windows() const { return span_windows_; }
+  // The run's windows that this history's closed windows span, and the window holding run window `w`.
+  std::int64_t run_windows() const { return windows() * span_windows_; }
+  std::int64_t window_of_run_window(std::int64_t w) const { return w / span_windows_; }
   // Only once the layout is known (has_layout()): a pyramid needs its row count.
   const LodMatrix& matrix(ClusterMatrix which) const { return which == ClusterMatrix::gpu_tokens ? *gpus_ : *links_; }
   std::span<const double> scalar(ClusterScalar which) const { return scalars_[static_cast<std::size_t>(which)]; }
@@ -62,7 +74,8 @@ class ClusterHistory {
  private:
   void close_window();
 
-  Tick window_ticks_ = 1;
+  Tick window_ticks_ = 1;  // the run's window; this history's are span_windows_ times as long
+  std::int64_t span_windows_ = 1;
   std::size_t detail_budget_bytes_ = 0;
   std::optional<ClusterLayout> layout_;
   std::optional<LodMatrix> gpus_;  // set with the layout: a pyramid needs at least one row

@@ -10,12 +10,17 @@ namespace {
 class ClusterSeries : public SeriesSource {
  public:
   ClusterSeries(const RunHistory& run, ClusterLine which) : run_(run), cluster_(*run.cluster()), which_(which) {}
-  std::int64_t size() const override { return cluster_.windows(); }
+  // In the run's windows, as the axis counts them: those the cluster's closed windows span, up to
+  // the run's last (a cluster window can reach past it).
+  std::int64_t size() const override { return std::min(cluster_.run_windows(), run_.windows()); }
   const WindowCoverage* coverage() const override { return &run_.coverage(); }
   Envelope envelope(std::int64_t first, std::int64_t last) const override {
     first = std::max<std::int64_t>(first, 0);
     last = std::min(last, size());
-    return envelope_of(first, last, [this](std::int64_t w) { return value_of(static_cast<std::size_t>(w)); });
+    if (first >= last) return {};
+    // Each of the run's windows holds its cluster window's value (a step per batch interval).
+    return envelope_of(cluster_.window_of_run_window(first), cluster_.window_of_run_window(last - 1) + 1,
+                       [this](std::int64_t w) { return value_of(static_cast<std::size_t>(w)); });
   }
 
  private:

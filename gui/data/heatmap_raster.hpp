@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "gui/data/lod_matrix.hpp"
+#include "gui/data/window_coverage.hpp"
 
 namespace routelab::gui {
 
@@ -25,8 +26,10 @@ struct HeatmapRaster {
 // Rasterizes `columns` pixel columns from window `view_first` at `windows_per_column`, clipped to
 // windows below `limit`, into `max_rows` rows at most. Zoomed out, column edges are rounded up to
 // the 4^L-window buckets with 4^L <= windows_per_column (first_window/last_window say exactly which
-// windows each column covers). Reuses `out`'s buffers.
+// windows each column covers). With `rates` (a per-window count's coverage, series_rate.hpp's
+// rate_coverage), a partial window counts as its rate, count / covered fraction, as the line charts
+// draw it; null: the values as they are. Reuses `out`'s buffers.
 void rasterize_heatmap(const LodMatrix& matrix, double view_first, double windows_per_column, int columns,
-                       std::int64_t limit, int max_rows, HeatmapRaster& out);
+                       std::int64_t limit, int max_rows, HeatmapRaster& out, const WindowCoverage* rates = nullptr);
 
 }  // namespace routelab::gui

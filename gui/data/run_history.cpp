@@ -24,9 +24,10 @@ void RunHistory::append(const WindowRecord& record) {
   ++version_;
 }
 
-void RunHistory::enable_cluster() {
+void RunHistory::enable_cluster(std::int64_t span_windows) {
   // A channel's share of the budget: GPUs and links are few rows next to the experts.
-  if (!cluster_) cluster_ = std::make_unique<ClusterHistory>(window_ticks_, detail_budget_bytes_ / kChannelCount);
+  if (!cluster_)
+    cluster_ = std::make_unique<ClusterHistory>(window_ticks_, span_windows, detail_budget_bytes_ / kChannelCount);
   ++version_;
 }
 

@@ -36,8 +36,9 @@ class RunHistory {
   void append(const WindowRecord& record);  // record.index must be windows()
   void add_event(const OverloadEvent& event);
   void set_summary(const Summary& summary) { summary_ = summary; ++version_; }
-  // A run with a [cluster] also keeps its expert-parallel steps per window (the same windows).
-  void enable_cluster();
+  // A run with a [cluster] also keeps its expert-parallel steps, per `span_windows` of its windows
+  // (cluster_window_span: at least a batch interval).
+  void enable_cluster(std::int64_t span_windows = 1);
   ClusterHistory* cluster() { return cluster_.get(); }
   const ClusterHistory* cluster() const { return cluster_.get(); }
 

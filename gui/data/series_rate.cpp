@@ -1,6 +1,7 @@
 #include "gui/data/series_rate.hpp"
 
 #include <algorithm>
+#include <vector>
 
 namespace routelab::gui {
 
@@ -25,15 +26,13 @@ class PerWindowRate : public SeriesSource {
     // Whole windows between the partial ones keep the count source's envelope (its pyramid's, for
     // an expert channel); each partial window is scaled on its own.
     Envelope result;
-    std::int64_t from = std::max<std::int64_t>(first, 0);
-    for (const PartialWindow& partial : coverage()->partial_in(from, last)) {
-      if (from < partial.index) widen(result, counts_->envelope(from, partial.index));
-      const Envelope count = counts_->envelope(partial.index, partial.index + 1);
-      const double fraction = coverage()->fraction(partial.index);
-      if (count.valid) widen(result, Envelope{count.low / fraction, count.high / fraction, true});
-      from = partial.index + 1;
-    }
-    if (from < last) widen(result, counts_->envelope(from, last));
+    for_each_coverage_part(
+        *coverage(), std::max<std::int64_t>(first, 0), last,
+        [&](std::int64_t a, std::int64_t b) { widen(result, counts_->envelope(a, b)); },
+        [&](std::int64_t window, double fraction) {
+          const Envelope count = counts_->envelope(window, window + 1);
+          if (count.valid) widen(result, Envelope{count.low / fraction, count.high / fraction, true});
+        });
     return result;
   }
 
@@ -46,6 +45,27 @@ class PerWindowRate : public SeriesSource {
 std::shared_ptr<const SeriesSource> per_window_rate(std::shared_ptr<const SeriesSource> source) {
   if (!source || !source->per_window_count() || !source->coverage()) return source;
   return std::make_shared<PerWindowRate>(std::move(source));
+}
+
+const WindowCoverage* rate_coverage(const RunHistory& run, ExpertChannel channel) {
+  return is_per_window_count(channel) ? &run.coverage() : nullptr;
+}
+
+float channel_rate_max(const RunHistory& run, ExpertChannel channel) {
+  const LodMatrix& matrix = run.channel(channel);
+  float maximum = matrix.max_value();
+  const WindowCoverage* coverage = rate_coverage(run, channel);
+  if (!coverage || matrix.rows() == 0) return maximum;
+  // Only the partial windows can exceed the channel's maximum: one per run or layer, O(experts) each.
+  std::vector<float> column(static_cast<std::size_t>(matrix.rows()));
+  for_each_coverage_part(
+      *coverage, 0, matrix.columns(), [](std::int64_t, std::int64_t) {},
+      [&](std::int64_t window, double fraction) {
+        matrix.aggregate(window, window + 1, 0, matrix.rows(), column);
+        const float count = *std::max_element(column.begin(), column.end());
+        maximum = std::max(maximum, static_cast<float>(count / fraction));
+      });
+  return maximum;
 }
 
 }  // namespace routelab::gui

@@ -45,4 +45,19 @@ class WindowCoverage {
   std::vector<PartialWindow> partial_;  // ascending index
 };
 
+// Splits windows [first, last) by coverage: whole(a, b) for each stretch of whole windows and
+// partial(window, fraction) for each partial window, in window order. The per-window rates
+// (series_rate.hpp) and the heatmap raster scale the partial ones by 1 / fraction through this.
+template <class Whole, class Partial>
+void for_each_coverage_part(const WindowCoverage& coverage, std::int64_t first, std::int64_t last, Whole whole,
+                            Partial partial) {
+  std::int64_t from = first;
+  for (const PartialWindow& window : coverage.partial_in(first, last)) {
+    if (from < window.index) whole(from, window.index);
+    partial(window.index, coverage.fraction(window.index));
+    from = window.index + 1;
+  }
+  if (from < last) whole(from, last);
+}
+
 }  // namespace routelab::gui

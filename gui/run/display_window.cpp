@@ -24,4 +24,17 @@ Tick display_window_ticks(const ScenarioSpec& scenario, Tick requested) {
   return requested > 0 ? requested : default_display_window_ticks(scenario);
 }
 
+namespace {
+constexpr double kClusterSpanSlackWindows = 0.01;
+}  // namespace
+
+std::int64_t cluster_window_span(const ScenarioSpec& scenario, Tick window_ticks) {
+  const double interval = scenario.workload.interval_ticks;
+  if (!(interval > 0) || window_ticks <= 0) return 1;
+  // Within a hundredth of a window: the default window is the interval over a whole number rounded
+  // down to a tick, and that many windows (a tick or two short of the interval) is the span meant.
+  const double windows = interval / static_cast<double>(window_ticks);
+  return std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(windows - kClusterSpanSlackWindows)));
+}
+
 }  // namespace routelab::gui

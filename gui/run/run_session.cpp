@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "gui/run/display_window.hpp"
+
 namespace routelab::gui {
 
 RunSession::RunSession(const RunBuilder& builder, const ScenarioSpec& scenario, const RouterSpec& router,
@@ -13,7 +15,7 @@ RunSession::RunSession(const RunBuilder& builder, const ScenarioSpec& scenario, 
       runs_(builder, scenario_, router_runs(scenario_, router, replication), &sink_, window_ticks),
       history_(router.name, scenario.simulation.num_experts, window_ticks, detail_budget_bytes) {
   if (scenario_.cluster.enabled) {
-    history_.enable_cluster();
+    history_.enable_cluster(cluster_window_span(scenario_, history_.window_ticks()));
     runs_.set_cluster_listener(&cluster_ring_);
   }
   thread_ = std::make_unique<SimulationThread>(runs_, sink_);
@@ -34,7 +36,7 @@ std::size_t RunSession::drain(std::size_t max_windows) {
     cluster_ring_.drain(drained_layout_, drained_steps_);
     if (drained_layout_) cluster->set_layout(*std::exchange(drained_layout_, std::nullopt));
     for (const ClusterStepRecord& step : drained_steps_) cluster->add_step(step);
-    cluster->close_through(history_.windows());
+    cluster->close_through(history_.windows(), history_.finished());
     steps = drained_steps_.size();
   }
   return drained_windows_.size() + drained_events_.size() + (drained_summary_ ? 1 : 0) + steps;

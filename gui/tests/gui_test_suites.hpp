@@ -29,6 +29,7 @@ std::unique_ptr<QObject> make_run_settings_ui_test();
 std::unique_ptr<QObject> make_opened_run_dock_test();
 std::unique_ptr<QObject> make_cluster_view_test();
 std::unique_ptr<QObject> make_partial_window_charts_test();
+std::unique_ptr<QObject> make_partial_window_heatmaps_test();
 std::unique_ptr<QObject> make_person_script_test();  // under X only: gui.person_script
 
 inline const std::vector<Suite>& suites() {
@@ -46,6 +47,7 @@ inline const std::vector<Suite>& suites() {
       {"opened_run_dock", &make_opened_run_dock_test},
       {"cluster_view", &make_cluster_view_test},
       {"partial_window_charts", &make_partial_window_charts_test},
+      {"partial_window_heatmaps", &make_partial_window_heatmaps_test},
       {"person_script", &make_person_script_test},
   };
   return all;

@@ -11,6 +11,7 @@
 
 #include "gui/data/series_rate.hpp"
 #include "gui/tests/gui_test_suites.hpp"
+#include "gui/tests/hatch_pixels.hpp"
 #include "gui/tests/run_group_to_end.hpp"
 #include "gui/views/line_chart_view.hpp"
 #include "gui/views/plot_stack.hpp"
@@ -27,20 +28,6 @@ const QColor kLineColour(0, 0, 255);
 
 bool is_line_pixel(QRgb pixel) {
   return qBlue(pixel) > qRed(pixel) + 80 && qBlue(pixel) > qGreen(pixel) + 80;
-}
-
-// A grey clearly darker than the chart's background: the hatch (black at alpha 60), not a grid
-// line (alpha 28) nor the background itself.
-bool is_hatch_pixel(QRgb pixel, QRgb base) {
-  return qRed(pixel) == qGreen(pixel) && qGreen(pixel) == qBlue(pixel) && qGray(base) - qGray(pixel) >= 45;
-}
-
-double hatch_share(const QImage& image, int left, int right, int top, int bottom, QRgb base) {
-  int hatched = 0, all = 0;
-  for (int x = left; x <= right; ++x)
-    for (int y = top; y <= bottom; ++y, ++all)
-      if (is_hatch_pixel(image.pixel(x, y), base)) ++hatched;
-  return all > 0 ? static_cast<double>(hatched) / all : 0;
 }
 
 }  // namespace

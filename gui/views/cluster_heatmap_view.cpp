@@ -63,19 +63,30 @@ QString ClusterHeatmapView::row_label(int row) const {
   return short_link_label(cluster_.layout().link_names[static_cast<std::size_t>(row)]);
 }
 
-std::int64_t ClusterHeatmapView::data_limit() const { return std::min(cluster_.windows(), axis_.limit()); }
+std::int64_t ClusterHeatmapView::cluster_limit() const {
+  // Replayed to a limit: the cluster windows wholly before it (a longer one holds later steps too).
+  if (axis_.limit() >= cluster_.run_windows()) return cluster_.windows();
+  return cluster_.window_of_run_window(axis_.limit());
+}
+
+std::int64_t ClusterHeatmapView::data_limit() const { return cluster_limit() * cluster_.span_windows(); }
+
+QString ClusterHeatmapView::per_window_text() const {
+  if (cluster_.span_windows() == 1) return "per window";
+  return QString("per %1 windows (a batch interval)").arg(cluster_.span_windows());
+}
 
 QString ClusterHeatmapView::title() const {
   const ClusterTotals totals = cluster_.totals();
   QString text = QString::fromStdString(run_.label()) + "  -  ";
   if (which_ == ClusterMatrix::gpu_tokens) {
-    text += "GPU load: copies computed per window";
+    text += "GPU load: copies computed " + per_window_text();
     if (totals.steps > 0)
       text += QString::fromUtf8("   (run: step mean %1 \u00b5s, straggler %2)")
                   .arg(number(totals.step_time_mean))
                   .arg(number(totals.straggler_ratio, 2));
   } else {
-    text += QString::fromUtf8("link busy time per window (\u00b5s, dispatch + combine)");
+    text += QString::fromUtf8("link busy time %1 (\u00b5s, dispatch + combine)").arg(per_window_text());
     if (totals.busiest_link >= 0)
       text += QString("   (busiest: %1, %2% of the step time)")
                   .arg(QString::fromStdString(cluster_.layout().link_names[static_cast<std::size_t>(totals.busiest_link)]))
@@ -85,12 +96,16 @@ QString ClusterHeatmapView::title() const {
   return text;
 }
 
+void ClusterHeatmapView::rasterize(const QRect& plot, HeatmapRaster& raster) const {
+  // The axis counts the run's windows; the matrix has one column per span_windows() of them.
+  const auto span = static_cast<double>(cluster_.span_windows());
+  rasterize_heatmap(cluster_.matrix(which_), axis_.first() / span, windows_per_pixel() / span, plot.width(),
+                    cluster_limit(), plot.height(), raster);
+}
+
 HeatmapRaster ClusterHeatmapView::current_raster() const {
   HeatmapRaster raster;
-  if (!cluster_.has_layout()) return raster;
-  const QRect plot = plot_rect();
-  rasterize_heatmap(cluster_.matrix(which_), axis_.first(), windows_per_pixel(), plot.width(), data_limit(),
-                    plot.height(), raster);
+  if (cluster_.has_layout()) rasterize(plot_rect(), raster);
   return raster;
 }
 
@@ -103,8 +118,7 @@ void ClusterHeatmapView::render_image(const QRect& plot) {
     image_ = QImage();
     return;
   }
-  rasterize_heatmap(cluster_.matrix(which_), axis_.first(), windows_per_pixel(), plot.width(), data_limit(),
-                    plot.height(), raster_);
+  rasterize(plot, raster_);
   scale_.prepare(style_.scale, style_.max_of(which_));
   paint_raster_image(raster_, scale_, image_);
 }
@@ -114,7 +128,7 @@ void ClusterHeatmapView::paint_content(QPainter& painter) {
   if (plot.width() <= 0 || plot.height() <= 0) return;
   render_image(plot);
   if (!image_.isNull()) painter.drawImage(plot, image_);
-  paint_partial_end(painter, plot, run_.end_window(), static_cast<double>(data_limit()));
+  paint_uncovered(painter, plot, run_.coverage(), std::min(run_.windows(), axis_.limit()), data_limit());
   paint_time_grid(painter);
   paint_rows(painter, plot);
   scale_.paint_legend(painter, QRect(plot.right() + 8, plot.top(), kRightMargin - 12, plot.height()),
@@ -152,19 +166,24 @@ void ClusterHeatmapView::paint_rows(QPainter& painter, const QRect& plot) const 
 
 QString ClusterHeatmapView::hover_text_at(QPoint position) const {
   const int row = row_at(position.y());
-  const auto window = static_cast<std::int64_t>(std::floor(window_at(position.x())));
-  if (!cluster_.has_layout() || row < 0 || window < 0 || window >= data_limit() || !plot_rect().contains(position))
+  const auto run_window = static_cast<std::int64_t>(std::floor(window_at(position.x())));
+  if (!cluster_.has_layout() || row < 0 || run_window < 0 || run_window >= data_limit() ||
+      !plot_rect().contains(position))
     return {};
+  const std::int64_t window = cluster_.window_of_run_window(run_window);
   int level = 0;
   const double value = cluster_.matrix(which_).aggregate_row(window, window + 1, row, &level);
-  QString text = QString("%1  %2, window %3\n").arg(QString::fromStdString(run_.label()), row_name(row)).arg(window);
+  const std::int64_t span = cluster_.span_windows();
+  const QString windows = span == 1 ? QString("window %1").arg(window)
+                                    : QString("windows %1-%2").arg(window * span).arg(window * span + span - 1);
+  QString text = QString("%1  %2, %3\n").arg(QString::fromStdString(run_.label()), row_name(row), windows);
   if (which_ == ClusterMatrix::gpu_tokens) {
     text += QString("copies computed: %1").arg(number(value));
   } else {
     const double step_us = cluster_.scalar(ClusterScalar::step_sum_us)[static_cast<std::size_t>(window)];
     text += QString::fromUtf8("busy: %1 \u00b5s").arg(number(value, 2));
     if (step_us > 0 && level == 0)
-      text += QString::fromUtf8(" of the window's %1 \u00b5s step time (%2%)").arg(number(step_us)).arg(number(value / step_us * 100, 1));
+      text += QString::fromUtf8(" of the %1 \u00b5s step time (%2%)").arg(number(step_us)).arg(number(value / step_us * 100, 1));
   }
   if (level > 0) text += QString(" (max of %1 windows)").arg(1 << (LodMatrix::kFanoutBits * level));
   return text;

@@ -2,7 +2,9 @@
 // One run's expert-parallel load over time: GPUs (copies computed) or directed links (busy time
 // of dispatch + combine) down, the run's windows across, on the shared time axis and cursor. The
 // stacked runs share one colour scale per kind, like the expert heatmaps. Hover names the row and
-// gives the cell's value; the part of a partial last window after the run's end is hatched.
+// gives the cell's value; the part of a partial window after the run's (or a layer's) end is
+// hatched. A column is one of ClusterHistory's windows: one or more of the run's, at least a batch
+// interval, so a window shorter than the interval between batches does not stripe the view.
 #include <QImage>
 
 #include <cstdint>
@@ -44,7 +46,7 @@ class ClusterHeatmapView : public TimeView {
   QString row_label(int row) const;  // short, beside the row: "g3", "g3>sw0"
   QString hover_text_at(QPoint position) const;  // empty outside the cells
   QString title() const;
-  HeatmapRaster current_raster() const;
+  HeatmapRaster current_raster() const;  // its first_window/last_window count the cluster's windows
 
   QSize minimumSizeHint() const override;
 
@@ -55,7 +57,10 @@ class ClusterHeatmapView : public TimeView {
 
  private:
   using CacheKey = RasterCacheKey;
-  std::int64_t data_limit() const;  // the closed windows below the axis's limit
+  std::int64_t cluster_limit() const;  // the cluster's closed windows shown (below the axis's limit)
+  std::int64_t data_limit() const;     // the run's windows they span
+  QString per_window_text() const;     // what one of the cluster's windows is, for the title
+  void rasterize(const QRect& plot, HeatmapRaster& raster) const;
   void render_image(const QRect& plot);
   void paint_rows(QPainter& painter, const QRect& plot) const;
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "gui/data/series_rate.hpp"
 #include "gui/events/event_card.hpp"
 #include "gui/views/raster_image.hpp"
 
@@ -52,11 +53,16 @@ int HeatmapView::expert_at(double y) const {
   return std::clamp(expert, 0, run_.experts() - 1);
 }
 
+void HeatmapView::rasterize(const QRect& plot, HeatmapRaster& raster) const {
+  // A count's partial windows as rates, as the line charts draw them and as PlotStack's shared
+  // scale maximum (channel_rate_max) counts them.
+  rasterize_heatmap(run_.channel(style_.channel), axis_.first(), windows_per_pixel(), plot.width(), axis_.limit(),
+                    plot.height(), raster, rate_coverage(run_, style_.channel));
+}
+
 HeatmapRaster HeatmapView::current_raster() const {
   HeatmapRaster raster;
-  const QRect plot = plot_rect();
-  rasterize_heatmap(run_.channel(style_.channel), axis_.first(), windows_per_pixel(), plot.width(), axis_.limit(),
-                    plot.height(), raster);
+  rasterize(plot_rect(), raster);
   return raster;
 }
 
@@ -69,8 +75,7 @@ void HeatmapView::render_image(const QRect& plot) {
   const CacheKey key = current_key();
   if (key == cache_key_ && !image_.isNull()) return;
   cache_key_ = key;
-  rasterize_heatmap(run_.channel(style_.channel), axis_.first(), windows_per_pixel(), plot.width(), axis_.limit(),
-                    plot.height(), raster_);
+  rasterize(plot, raster_);
   // The scale's lookup is rebuilt only when the scale or its maximum changed, so either scale
   // costs the same per pixel.
   scale_.prepare(style_.scale, style_.scale_max);
@@ -139,7 +144,8 @@ void HeatmapView::paint_content(QPainter& painter) {
   if (plot.width() <= 0 || plot.height() <= 0) return;
   render_image(plot);
   if (!image_.isNull()) painter.drawImage(plot, image_);
-  paint_partial_end(painter, plot, run_.end_window(), static_cast<double>(std::min(run_.windows(), axis_.limit())));
+  const std::int64_t shown = std::min(run_.windows(), axis_.limit());
+  paint_uncovered(painter, plot, run_.coverage(), shown, shown);
   paint_time_grid(painter);
   paint_lane(painter);
 
@@ -289,6 +295,14 @@ QString HeatmapView::cell_text_at(QPoint position) const {
                      .arg(QString::fromUtf8(channel_key(style_.channel).data(), static_cast<int>(channel_key(style_.channel).size())))
                      .arg(static_cast<double>(value));
   if (level > 0) text += QString(" (max of %1 windows)").arg(1 << (LodMatrix::kFanoutBits * level));
+  const WindowCoverage* rates = rate_coverage(run_, style_.channel);
+  const double fraction = run_.coverage().fraction(window);
+  if (rates && fraction < 1)  // what the cell's colour shows: the count as a rate
+    text += QString(" in %1% of the window: a rate of %2 per window")
+                .arg(fraction * 100, 0, 'f', 1)
+                .arg(static_cast<double>(value) / fraction);
+  else if (fraction < 1)
+    text += QString(" (the run covered %1% of this window)").arg(fraction * 100, 0, 'f', 1);
   return text;
 }
 

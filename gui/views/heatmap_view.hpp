@@ -75,6 +75,7 @@ class HeatmapView : public TimeView {
   using CacheKey = RasterCacheKey;
   CacheKey current_key() const;
 
+  void rasterize(const QRect& plot, HeatmapRaster& raster) const;
   void render_image(const QRect& plot);
   const EventLane& lane() const;  // laid out for the current view
   void paint_lane(QPainter& painter) const;

@@ -35,6 +35,13 @@ std::int64_t LineChartView::data_windows() const {
   return std::min(windows, axis_.limit());
 }
 
+std::vector<UncoveredSpan> LineChartView::uncovered() const {
+  std::vector<CoveredRun> runs;
+  for (const ChartLine& line : lines_)
+    runs.push_back({line.source->coverage(), std::min(line.source->size(), axis_.limit())});
+  return uncovered_spans(runs, first_visible_window(), last_visible_window(data_windows()));
+}
+
 void LineChartView::set_event_tracks(std::vector<EventTrack> tracks) {
   tracks_ = std::move(tracks);
   update();
@@ -195,8 +202,9 @@ void LineChartView::paint_content(QPainter& painter) {
   paint_time_grid(painter);
   const double y_max = padded_maximum();
   paint_value_axis(painter, plot, y_max);
-  // After the grid, under the lines: the part of the last window after the data's end, as the heatmaps.
-  paint_partial_end(painter, plot, data_end_window(), static_cast<double>(data_windows()));
+  // After the grid, under the lines: the part of a partial window after the data's end (a run's or
+  // a layer's), as the heatmaps.
+  paint_uncovered(painter, plot, uncovered());
   painter.save();
   painter.setClipRect(plot);
   for (const ChartLine& line : lines_) paint_line(painter, plot, line, y_max);

@@ -53,6 +53,9 @@ class LineChartView : public TimeView {
   // the chart hatches [data_end_window(), data_windows()), the rest of a partial last window.
   double data_end_window() const;
   std::int64_t data_windows() const;
+  // What the chart hatches on screen: that, and the rest of each layer's partial last window,
+  // where no line has data.
+  std::vector<UncoveredSpan> uncovered() const;
 
   QSize minimumSizeHint() const override { return {320, 60}; }
 

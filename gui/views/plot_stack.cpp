@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "gui/data/series_rate.hpp"
 #include "gui/data/view_csv_export.hpp"
 #include "gui/views/cluster_panel.hpp"
 #include "gui/views/replay_bar.hpp"
@@ -152,7 +153,7 @@ void PlotStack::refresh() {
   float scale_max = 0;
   for (const auto* run : runs_) {
     extent = std::max(extent, run->windows());
-    scale_max = std::max(scale_max, run->channel(style_.channel).max_value());
+    scale_max = std::max(scale_max, channel_rate_max(*run, style_.channel));
   }
   style_.scale_max = scale_max > 0 ? scale_max : 1.0f;
   axis_.set_extent(extent);

@@ -48,6 +48,7 @@ class PlotStack : public QWidget {
   void set_selected_experts(std::vector<int> experts);
   void toggle_expert(int expert);
   const std::vector<int>& selected_experts() const { return style_.selected_experts; }
+  const HeatmapStyle& heatmap_style() const { return style_; }  // the shared scale (tests)
   LineChartView* expert_chart() const { return expert_chart_; }
   ClusterPanel* cluster_panel() const { return cluster_panel_; }
   QScrollArea* scroll_area() const { return scroll_; }

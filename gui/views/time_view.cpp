@@ -5,6 +5,7 @@
 #include <QPainter>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 #include "gui/views/nice_ticks.hpp"
@@ -61,16 +62,31 @@ std::vector<double> TimeView::grid_windows() const {
   return windows;
 }
 
-void TimeView::paint_partial_end(QPainter& painter, const QRect& plot, double end_window, double windows) const {
-  if (!(end_window < windows)) return;
-  const double left = std::max<double>(x_of(end_window), plot.left());
-  const double right = std::min<double>(x_of(windows), plot.right() + 1);
-  if (right <= left) return;
-  const QRectF area(left, plot.top(), right - left, plot.height());
+std::int64_t TimeView::first_visible_window() const {
+  return std::max<std::int64_t>(0, static_cast<std::int64_t>(std::floor(axis_.first())));
+}
+
+std::int64_t TimeView::last_visible_window(std::int64_t limit) const {
+  return std::min(limit, static_cast<std::int64_t>(std::ceil(axis_.last())));
+}
+
+void TimeView::paint_uncovered(QPainter& painter, const QRect& plot, std::span<const UncoveredSpan> spans) const {
   painter.save();
-  painter.fillRect(area, palette().base());
-  painter.fillRect(area, QBrush(QColor(0, 0, 0, 60), Qt::BDiagPattern));
+  for (const UncoveredSpan& span : spans) {
+    const double left = std::max<double>(x_of(span.first), plot.left());
+    const double right = std::min<double>(x_of(span.last), plot.right() + 1);
+    if (right <= left) continue;
+    const QRectF area(left, plot.top(), right - left, plot.height());
+    painter.fillRect(area, palette().base());
+    painter.fillRect(area, QBrush(QColor(0, 0, 0, 60), Qt::BDiagPattern));
+  }
   painter.restore();
+}
+
+void TimeView::paint_uncovered(QPainter& painter, const QRect& plot, const WindowCoverage& coverage,
+                               std::int64_t run_windows, std::int64_t drawn_windows) const {
+  const CoveredRun run{&coverage, run_windows};
+  paint_uncovered(painter, plot, uncovered_spans({&run, 1}, first_visible_window(), last_visible_window(drawn_windows)));
 }
 
 void TimeView::paint_overlays(QPainter& painter) const {

@@ -5,8 +5,10 @@
 #include <QWidget>
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
+#include "gui/data/uncovered_spans.hpp"
 #include "gui/views/time_axis.hpp"
 
 namespace routelab::gui {
@@ -42,9 +44,16 @@ class TimeView : public QWidget {
   void paint_time_grid(QPainter& painter) const;
   // The grid's and the ruler's positions, in windows: round numbers of ticks, the axis's unit.
   std::vector<double> grid_windows() const;
-  // Hatches [end_window, windows) -- the part of a partial last window after the run's end -- so
-  // it reads as "no more run" rather than as a window with nothing in it.
-  void paint_partial_end(QPainter& painter, const QRect& plot, double end_window, double windows) const;
+  // Hatches the uncovered spans (uncovered_spans.hpp) -- the part of a partial window after the
+  // run's or a layer's end -- so they read as "no more run" rather than as windows with nothing in them.
+  void paint_uncovered(QPainter& painter, const QRect& plot, std::span<const UncoveredSpan> spans) const;
+  // The same for a view of one run: the uncovered spans on screen of the run's first `run_windows`,
+  // drawn up to `drawn_windows` (beyond run_windows: hatched whole).
+  void paint_uncovered(QPainter& painter, const QRect& plot, const WindowCoverage& coverage, std::int64_t run_windows,
+                       std::int64_t drawn_windows) const;
+  // The windows on screen, [floor(first), ceil(last)), clipped to [0, limit).
+  std::int64_t first_visible_window() const;
+  std::int64_t last_visible_window(std::int64_t limit) const;
 
   void paintEvent(QPaintEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;
