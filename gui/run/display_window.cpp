@@ -24,17 +24,15 @@ Tick display_window_ticks(const ScenarioSpec& scenario, Tick requested) {
   return requested > 0 ? requested : default_display_window_ticks(scenario);
 }
 
-namespace {
-constexpr double kClusterSpanSlackWindows = 0.01;
-}  // namespace
-
 std::int64_t cluster_window_span(const ScenarioSpec& scenario, Tick window_ticks) {
-  const double interval = scenario.workload.interval_ticks;
-  if (!(interval > 0) || window_ticks <= 0) return 1;
-  // Within a hundredth of a window: the default window is the interval over a whole number rounded
-  // down to a tick, and that many windows (a tick or two short of the interval) is the span meant.
-  const double windows = interval / static_cast<double>(window_ticks);
-  return std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(windows - kClusterSpanSlackWindows)));
+  const Tick interval = std::llround(scenario.workload.interval_ticks);
+  if (interval <= 0 || window_ticks <= 0 || window_ticks >= interval) return 1;
+  // The default's window, the interval over a whole number k rounded down to a tick: k windows,
+  // a few ticks short of the interval. (The fewest windows that reach the interval, k + 1, would
+  // every so often hold two steps: a column twice as bright.)
+  const Tick parts = std::max<Tick>(1, std::llround(static_cast<double>(interval) / static_cast<double>(window_ticks)));
+  if (interval / parts == window_ticks) return parts;
+  return (interval + window_ticks - 1) / window_ticks;  // else the fewest windows that reach the interval
 }
 
 }  // namespace routelab::gui

@@ -23,9 +23,10 @@ Tick default_display_window_ticks(const ScenarioSpec& scenario);
 // `requested` > 0: that length; 0: the default.
 Tick display_window_ticks(const ScenarioSpec& scenario, Tick requested);
 
-// How many of the app's windows of `window_ticks` the cluster views sum into one (ClusterHistory):
-// the fewest that are at least the scenario's batch interval, as each expert-parallel step is one
-// batch. 1 when the window is a batch interval or longer; 2 for the default's halved interval.
+// How many of the app's windows of `window_ticks` the cluster views sum into one (ClusterHistory),
+// as each expert-parallel step is one batch: k for a window of the batch interval over k (rounded
+// down to a tick, as the default makes it), so each column holds one step; else the fewest windows
+// that reach the interval. 1 when the window is a batch interval or longer.
 std::int64_t cluster_window_span(const ScenarioSpec& scenario, Tick window_ticks);
 
 }  // namespace routelab::gui

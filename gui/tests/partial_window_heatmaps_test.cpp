@@ -150,6 +150,14 @@ class PartialWindowHeatmapsTest : public QObject {
     QCOMPARE(channel_rate_max(run, ExpertChannel::drops), 12.0f);
     QCOMPARE(channel_rate_max(run, ExpertChannel::queue), 10.0f);  // not a count: as it is
     QCOMPARE(channel_rate_max(run, ExpertChannel::utilization), 10.0f);
+    // The stacked heatmaps' shared scale takes it: the partial window's cell is not past the top.
+    TimeAxis axis;
+    PlotStack stack(axis);
+    stack.set_runs({&run});
+    stack.set_channel(ExpertChannel::load);
+    QCOMPARE(stack.heatmap_style().scale_max, 12.0f);
+    stack.set_channel(ExpertChannel::queue);
+    QCOMPARE(stack.heatmap_style().scale_max, 10.0f);
   }
 
   void uncovered_spans_match_a_tick_by_tick_oracle() {
@@ -240,7 +248,23 @@ class PartialWindowHeatmapsTest : public QObject {
     QCOMPARE(cluster_window_span(spec, 500), std::int64_t{4});
     QCOMPARE(cluster_window_span(spec, 666), std::int64_t{3});  // the interval over 3, rounded down to a tick
     QCOMPARE(cluster_window_span(spec, 700), std::int64_t{3});  // 2.9 windows: 3 reach the interval
-    QCOMPARE(cluster_window_span(spec, 1999), std::int64_t{1});
+    QCOMPARE(cluster_window_span(spec, 153), std::int64_t{13});  // the default: 13 x 153 = 1,989 ticks
+    QCOMPARE(cluster_window_span(spec, 1999), std::int64_t{2});
+    QCOMPARE(cluster_window_span(spec, 1), std::int64_t{2000});
+  }
+
+  void at_the_default_window_each_cluster_column_holds_one_step() {
+    // two-nodes: 20 batches, a default window of 2,000 / 13 -> 153 ticks (13 x 153 = 1,989): one
+    // column per 13 windows holds one step each, none two (a brighter column) and none zero.
+    const ScenarioSpec spec = resolve_scenario(ROUTELAB_EXAMPLES_DIR "/cluster/two-nodes.toml");
+    auto group = run_group_to_end(builder_, spec, {RouterSpec{"hash", {}}}, 0, 0);
+    QVERIFY(group->all_finished());
+    const RunHistory& run = *group->histories().front();
+    QCOMPARE(run.window_ticks(), Tick{153});
+    const ClusterHistory& cluster = *run.cluster();
+    QCOMPARE(cluster.span_windows(), std::int64_t{13});
+    QCOMPARE(cluster.windows(), std::int64_t{20});
+    for (const double steps : cluster.scalar(ClusterScalar::steps)) QCOMPARE(steps, 1.0);
   }
 
   void a_cluster_heatmap_at_a_short_window_has_no_empty_columns() {
