@@ -302,6 +302,8 @@ class PartialWindowHeatmapsTest : public QObject {
                                   .arg(view->objectName()).arg(c).arg(raster.first_window[static_cast<std::size_t>(c)])));
         }
         QVERIFY(shown > raster.columns / 2);
+        // Drawn to the run's end: the last cluster window, which reaches past it, is shown too.
+        QVERIFY2(raster.valid.back(), qPrintable(view->objectName() + ": the last column has no data"));
       }
       // The step charts: a value at every window of the run (each holds its cluster window's step).
       const ChartLine& slowest = panel.step_chart()->lines()[0];

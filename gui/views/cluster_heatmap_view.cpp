@@ -65,7 +65,8 @@ QString ClusterHeatmapView::row_label(int row) const {
 
 std::int64_t ClusterHeatmapView::cluster_limit() const {
   // Replayed to a limit: the cluster windows wholly before it (a longer one holds later steps too).
-  if (axis_.limit() >= cluster_.run_windows()) return cluster_.windows();
+  // Not limited (live, or replayed to the end): all of them, the last one reaching past the run's end.
+  if (axis_.limit() >= run_.windows()) return cluster_.windows();
   return cluster_.window_of_run_window(axis_.limit());
 }
 
