@@ -29,6 +29,7 @@
 #include "gui/app/main_window.hpp"
 #include "gui/app/run_toolbar.hpp"
 #include "gui/app/scenario_panel.hpp"
+#include "gui/data/uncovered_spans.hpp"
 #include "gui/run/run_session.hpp"
 #include "gui/sweeps/sweep_browser.hpp"
 #include "gui/sweeps/sweep_chart_panel.hpp"
@@ -124,11 +125,25 @@ class PersonScriptTest : public QObject {
       const HeatmapRaster raster = heatmap->current_raster();
       QCOMPARE(raster.experts, heatmap->run().experts());
       QVERIFY2(raster.rows == std::min(raster.experts, plot.height()), "a raster row per expert while the plot has room");
-      // Columns with data before the hatched end of the run (the hatching is diagonal).
+      // Columns with data outside the hatched spans (the hatching is diagonal): after the run's end
+      // and after each layer's end, mid-run (uncovered_spans); and not under the cursor's red line.
       const double end_x = heatmap->mapToGlobal(QPointF(heatmap->x_of(heatmap->run().end_window()), 0)).x();
+      const CoveredRun covered{&heatmap->run().coverage(), heatmap->run().windows()};
+      const std::vector<UncoveredSpan> hatched = uncovered_spans({&covered, 1}, 0, heatmap->run().windows());
+      auto in_hatch = [&](int x) {
+        return std::any_of(hatched.begin(), hatched.end(), [&](const UncoveredSpan& span) {
+          const double left = heatmap->mapToGlobal(QPointF(heatmap->x_of(span.first), 0)).x();
+          const double right = heatmap->mapToGlobal(QPointF(heatmap->x_of(span.last), 0)).x();
+          return x >= left - 2 && x <= right + 2;
+        });
+      };
+      const double cursor = heatmap->axis().cursor();
+      const double cursor_x = cursor >= 0 ? heatmap->mapToGlobal(QPointF(heatmap->x_of(cursor), 0)).x() : -1e9;
+      auto under_cursor = [&](int x) { return std::abs(x - cursor_x) <= 1.5; };
       std::vector<int> columns, raster_columns;
       for (int c = 0; c < raster.columns; ++c)
-        if (raster.valid[static_cast<std::size_t>(c)] && plot.left() + c < end_x - 2) {
+        if (raster.valid[static_cast<std::size_t>(c)] && plot.left() + c < end_x - 2 && !in_hatch(plot.left() + c) &&
+            !under_cursor(plot.left() + c)) {
           columns.push_back(plot.left() + c);
           raster_columns.push_back(c);
         }
