@@ -1,18 +1,26 @@
 #!/usr/bin/python3
 """routelab and the SimPy model of the default scenario (bench/simpy/default_scenario.py) are the
-same model: over a few seeds, drop fraction, mean token latency and every expert's routed and
-served load agree within what the seed-to-seed spread allows.
+same model: over a few seeds, drop fraction, mean token latency and every expert's routed load
+agree within what the spread of the runs allows.
 
 Both models take the master seed; for a given seed both use the same hash routing (the router's
 seed and hash are a deterministic function of it), and each draws its own independent keys and
-service times. So for each seed s the difference d_s = routelab(s) - simpy(s) of a figure has mean
-0 when the models agree, whatever the routing does to the figure, and the d_s of different seeds
-are independent. The check is a paired t-test: |mean(d)| must stay within
-t(1 - a/2, S - 1) * sd(d) / sqrt(S), a tolerance set by the spread of d over the S seeds, with a
-family error rate of FAMILY_ALPHA split (Bonferroni) over the figures compared.
+service times.
 
-It then shows that it can fail: the same comparison against the SimPy model run with a service
-mean 10% too long must find the latencies apart.
+- Drop fraction and mean latency: for each seed s the difference d_s = routelab(s) - simpy(s) has
+  mean 0 when the models agree, whatever that seed's routing does to the figure, and the d_s of
+  different seeds are independent. A paired t-test: |mean(d)| must stay within
+  t(1 - a/2, S - 1) * sd(d) / sqrt(S), a tolerance set by the seed-to-seed spread of d.
+- Each expert's routed load: across seeds its mean is the same for any routing (every seed
+  routes afresh), so it is compared within each seed. A token's key is an independent draw, so the
+  load of expert e is Binomial(T, q_e) in both models, q_e the share of keys routed to e; with q_e
+  estimated from the two runs, z = d / sqrt(2 T q_e (1 - q_e)) is standard normal and every one of
+  the S x E values must stay within the normal quantile.
+The family error rate FAMILY_ALPHA is split (Bonferroni) over the figures compared.
+
+It then shows that it can fail, on the same runs: against the SimPy model with a service mean 10%
+too long the latencies must be found apart, and against the SimPy model of the next seed (another
+routing of the keys) the per-expert loads.
 
     simpy_cross_check.py SOURCE_DIR ROUTELAB [--seeds S] [--tokens N]
 """
@@ -59,41 +67,45 @@ def student_t_quantile(p, dof):
     return (low + high) / 2
 
 
-def paired_disagreements(reference_runs, model_runs, name):
+def disagreements(reference_runs, model_runs, name):
     """Figures on which the model's runs differ from the reference's (paired by seed) by more than
-    the spread allows; and, for the report, every figure's comparison."""
-    seeds = len(reference_runs)
-    families = {
-        "drop_rate": [lambda run: run["drop_rate"]],
-        "latency_mean": [lambda run: run["latency_mean"]],
-        "expert_load": [lambda run, e=e: run["expert_load"][e] for e in range(len(reference_runs[0]["expert_load"]))],
-        "expert_served": [lambda run, e=e: run["expert_served"][e] for e in range(len(reference_runs[0]["expert_served"]))],
-    }
+    the spread allows; and, for the report, each figure's comparison."""
+    seeds, tokens = len(reference_runs), reference_runs[0]["tokens"]
+    alpha = FAMILY_ALPHA / 3  # drop fraction, mean latency, the per-expert loads
     rows, failures = [], []
-    for family, figures in families.items():
-        alpha = FAMILY_ALPHA / len(families) / len(figures)
-        t = student_t_quantile(1 - alpha / 2, seeds - 1)
-        for index, figure in enumerate(figures):
-            label = family if len(figures) == 1 else f"{family}[{index}]"
-            differences = [figure(a) - figure(b) for a, b in zip(reference_runs, model_runs)]
-            mean = statistics.fmean(differences)
-            tolerance = t * statistics.stdev(differences) / math.sqrt(seeds)
-            reference_mean = statistics.fmean(figure(run) for run in reference_runs)
-            model_mean = statistics.fmean(figure(run) for run in model_runs)
-            rows.append((label, reference_mean, model_mean, mean, tolerance))
-            if abs(mean) > tolerance:
-                failures.append(f"{name}: {label}: routelab {reference_mean:.6g}, SimPy {model_mean:.6g}: "
-                                f"mean paired difference {mean:.4g} beyond the tolerance {tolerance:.4g} "
-                                f"(t = {t:.3f} at alpha {alpha:.2g}, {seeds} seeds)")
+    t = student_t_quantile(1 - alpha / 2, seeds - 1)
+    for figure in ("drop_rate", "latency_mean"):
+        differences = [a[figure] - b[figure] for a, b in zip(reference_runs, model_runs)]
+        mean = statistics.fmean(differences)
+        tolerance = t * statistics.stdev(differences) / math.sqrt(seeds)
+        reference_mean = statistics.fmean(run[figure] for run in reference_runs)
+        model_mean = statistics.fmean(run[figure] for run in model_runs)
+        rows.append((figure, reference_mean, model_mean, mean, tolerance))
+        if abs(mean) > tolerance:
+            failures.append(f"{name}: {figure}: routelab {reference_mean:.6g}, SimPy {model_mean:.6g}: mean paired "
+                            f"difference {mean:.4g} beyond the tolerance {tolerance:.4g} (t = {t:.3f}, {seeds} seeds)")
+    experts = len(reference_runs[0]["expert_load"])
+    z_bound = statistics.NormalDist().inv_cdf(1 - alpha / (2 * seeds * experts))
+    worst = (0.0, 0, 0)
+    for seed_index, (a, b) in enumerate(zip(reference_runs, model_runs)):
+        for expert, (x, y) in enumerate(zip(a["expert_load"], b["expert_load"])):
+            share = (x + y) / (2 * tokens)
+            if 0 < share < 1:
+                worst = max(worst, (abs(x - y) / math.sqrt(2 * tokens * share * (1 - share)), seed_index, expert))
+    rows.append(("expert_load |z|", float("nan"), float("nan"), worst[0], z_bound))
+    if worst[0] > z_bound:
+        seed_index, expert = worst[1], worst[2]
+        failures.append(f"{name}: expert_load: expert {expert} at seed {seed_index + 1}: routelab "
+                        f"{reference_runs[seed_index]['expert_load'][expert]}, SimPy {model_runs[seed_index]['expert_load'][expert]}: "
+                        f"|z| = {worst[0]:.2f} beyond {z_bound:.2f} ({seeds} seeds x {experts} experts)")
     return failures, rows
 
 
 def print_rows(rows, title):
-    print(f"{title}\n{'figure':<18} {'routelab':>12} {'SimPy':>12} {'mean diff':>11} {'tolerance':>10}")
+    print(f"{title}\n{'figure':<16} {'routelab':>10} {'SimPy':>10} {'mean diff':>10} {'tolerance':>10}")
     for label, reference_mean, model_mean, difference, tolerance in rows:
-        if label.startswith("expert_") and not label.endswith("[0]"):
-            continue  # one expert of each per-expert family shown; every one is checked
-        print(f"{label:<18} {reference_mean:>12.6g} {model_mean:>12.6g} {difference:>11.4g} {tolerance:>10.4g}")
+        means = "" if math.isnan(reference_mean) else f"{reference_mean:>10.6g} {model_mean:>10.6g}"
+        print(f"{label:<16} {means:>21} {difference:>10.4g} {tolerance:>10.4g}")
 
 
 def run_json(command):
@@ -132,12 +144,17 @@ def main():
         wrong_runs.append(run_json(model + ["--seed", str(seed), "--mean-service-ticks",
                                             str(simpy["mean_service_ticks"] * WRONG_SERVICE_FACTOR)]))
 
-    failures, rows = paired_disagreements(routelab_runs, simpy_runs, "SimPy model")
-    print_rows(rows, f"routelab vs the SimPy model, {args.seeds} seeds x {args.tokens} tokens")
-    wrong_failures, wrong_rows = paired_disagreements(routelab_runs, wrong_runs, "wrong SimPy model")
-    print_rows(wrong_rows, f"\nroutelab vs the SimPy model with a service mean x {WRONG_SERVICE_FACTOR}")
-    if not any("latency_mean" in failure for failure in wrong_failures):
-        failures.append("the comparison did not notice a service mean 10% too long: it cannot fail, so it means nothing")
+    failures, rows = disagreements(routelab_runs, simpy_runs, "SimPy model")
+    print_rows(rows, f"routelab vs the SimPy model, {args.seeds} seeds x {args.tokens} tokens "
+                     "(expert_load: the largest |z| and its bound)")
+    wrong_failures, wrong_rows = disagreements(routelab_runs, wrong_runs, "slow SimPy model")
+    print_rows(wrong_rows, f"\npower check: the SimPy model with a service mean x {WRONG_SERVICE_FACTOR}")
+    if not any(": latency_mean:" in failure for failure in wrong_failures):
+        failures.append("the check did not notice a service mean 10% too long: it cannot fail, so it means nothing")
+    shifted_failures, shifted_rows = disagreements(routelab_runs, simpy_runs[1:] + simpy_runs[:1], "next seed's model")
+    print_rows(shifted_rows, "\npower check: each routelab seed against the SimPy model of the next seed")
+    if not any(": expert_load:" in failure for failure in shifted_failures):
+        failures.append("the check did not notice another routing of the keys: it cannot fail, so it means nothing")
     for failure in failures:
         print("FAIL:", failure)
     print("simpy_cross_check:", "FAILED" if failures else "ok")
