@@ -12,7 +12,7 @@ PACKAGES=(
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libsqlite3-dev libfmt-dev
   qt6-base-dev
   pybind11-dev python3-dev python3-numpy python3-pytest
-  python3-pandas python3-matplotlib
+  python3-pandas python3-matplotlib python3-simpy
   xvfb xauth
 )
 if [[ "${1:-}" == --fuzz ]]; then
