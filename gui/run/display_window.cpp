@@ -14,6 +14,13 @@ Tick default_display_window_ticks(const ScenarioSpec& scenario) {
   // (RunSequence); the estimate is one layer's.
   const auto layers = static_cast<double>(std::max<std::size_t>(1, layers_to_run(scenario).size()));
   const double windows_at_interval = layers * estimate_run(scenario).end_tick / static_cast<double>(interval);
+  // Batches at a fixed whole-tick interval: the estimate is right to the window, and a window
+  // shorter than the interval would leave every other window without arrivals (a striped load
+  // heatmap), so the interval stays whenever it gives the minimum (the default scenario: 200 batches).
+  const WorkloadSpec& workload = scenario.workload;
+  const bool fixed_gaps = workload.arrival == ArrivalProcess::fixed && !workload.ramp.enabled && !workload.mix.enabled &&
+                          workload.interval_ticks == static_cast<double>(interval);
+  if (fixed_gaps && std::ceil(windows_at_interval) >= kMinDisplayWindows) return interval;
   if (windows_at_interval >= kTargetDisplayWindows) return interval;
   // A whole fraction of the interval, so fixed-interval batches keep landing at window starts.
   const double parts = std::ceil(kTargetDisplayWindows / std::max(windows_at_interval, 1.0));
