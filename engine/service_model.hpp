@@ -17,6 +17,8 @@ struct ServiceModel {
   double cv = 1.0;  // coefficient of variation; used by lognormal only
 
   Tick sample(RngEngine& rng, double speed) const;
+  // std::llround for 0 <= x <= 2^40, without the library call (public for its exactness test).
+  static Tick round_half_up_nonnegative(double x);
   void validate(const std::string& field) const;
 };
 
