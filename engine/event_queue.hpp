@@ -83,18 +83,32 @@ class EventQueue {
     heap_[i] = moving;
   }
 
-  // Places `moving` starting from the root (the hole left by pop).
+  // (tick, order) as one unsigned 128-bit number, so an ordering test is one wide compare that
+  // the compiler can turn into conditional moves (ticks are never negative).
+  static unsigned __int128 key(const Event& e) {
+    return (static_cast<unsigned __int128>(static_cast<std::uint64_t>(e.tick)) << 64) | e.order;
+  }
+
+  // Places `moving` starting from the root (the hole left by pop). The earliest of a node's
+  // children is found without branches: which child wins is data, and mispredicted branches were
+  // most of the cost.
   void sift_down(const Event& moving) {
     const std::size_t n = heap_.size();
+    const unsigned __int128 moving_key = key(moving);
     std::size_t i = 0;
     for (;;) {
       const std::size_t first = kArity * i + 1;
       if (first >= n) break;
       std::size_t best = first;
+      unsigned __int128 best_key = key(heap_[first]);
       const std::size_t end = first + kArity < n ? first + kArity : n;
-      for (std::size_t child = first + 1; child < end; ++child)
-        if (before(heap_[child], heap_[best])) best = child;
-      if (!before(heap_[best], moving)) break;
+      for (std::size_t child = first + 1; child < end; ++child) {
+        const unsigned __int128 child_key = key(heap_[child]);
+        const bool earlier = child_key < best_key;
+        best = earlier ? child : best;
+        best_key = earlier ? child_key : best_key;
+      }
+      if (best_key >= moving_key) break;
       heap_[i] = heap_[best];
       i = best;
     }

@@ -31,13 +31,6 @@ Tick ServiceModel::sample(RngEngine& rng, double speed) const {
   return round_half_up_nonnegative(std::min(ticks / speed, static_cast<double>(kMaxServiceTicks)));
 }
 
-// The libm call was 3% of a run. Exact: below 2^52 a double's fraction x - trunc(x) is
-// representable, so comparing it with 0.5 decides as llround's half-away-from-zero does.
-Tick ServiceModel::round_half_up_nonnegative(double x) {
-  const auto whole = static_cast<Tick>(x);
-  return x - static_cast<double>(whole) >= 0.5 ? whole + 1 : whole;
-}
-
 void ServiceModel::validate(const std::string& field) const {
   if (!(mean_ticks > 0.0) || !std::isfinite(mean_ticks) || mean_ticks > static_cast<double>(kMaxServiceTicks))
     throw ConfigError(field + ".mean_ticks", "expected a positive number of ticks, at most 2^40");
