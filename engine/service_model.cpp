@@ -27,8 +27,8 @@ Tick ServiceModel::sample(RngEngine& rng, double speed) const {
     }
   }
   // Validation bounds mean / speed; a far tail sample (or a lognormal with a huge cv) is cut at the
-  // same bound so the clock never overflows and llround never sees infinity.
-  return static_cast<Tick>(std::llround(std::min(ticks / speed, static_cast<double>(kMaxServiceTicks))));
+  // same bound so the clock never overflows and the rounding never sees infinity.
+  return round_half_up_nonnegative(std::min(ticks / speed, static_cast<double>(kMaxServiceTicks)));
 }
 
 void ServiceModel::validate(const std::string& field) const {

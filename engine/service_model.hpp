@@ -17,6 +17,13 @@ struct ServiceModel {
   double cv = 1.0;  // coefficient of variation; used by lognormal only
 
   Tick sample(RngEngine& rng, double speed) const;
+  // std::llround for 0 <= x <= 2^40, without the library call (3% of a run); public for its
+  // exactness test. Exact: below 2^52 a double's fraction x - trunc(x) is representable, so
+  // comparing it with 0.5 decides as llround's half-away-from-zero does.
+  static Tick round_half_up_nonnegative(double x) {
+    const auto whole = static_cast<Tick>(x);
+    return x - static_cast<double>(whole) >= 0.5 ? whole + 1 : whole;
+  }
   void validate(const std::string& field) const;
 };
 

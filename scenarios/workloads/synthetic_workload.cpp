@@ -44,7 +44,9 @@ bool SyntheticWorkload::next_batch(TokenBatch& out) {
     out = TokenBatch{batch->tick, batch_index_++, tokens_, semantic_->dim(), embeddings_, 0, {}};
     return true;
   }
-  for (Token& token : tokens_) token = Token{next_token_id_++, keys_->draw(rng_), batch->tick, -1};
+  keys_buffer_.resize(tokens_.size());
+  keys_->draw_many(rng_, keys_buffer_);
+  for (std::size_t i = 0; i < tokens_.size(); ++i) tokens_[i] = Token{next_token_id_++, keys_buffer_[i], batch->tick, -1};
   out = TokenBatch{batch->tick, batch_index_++, tokens_, 0, {}, 0, {}};
   return true;
 }

@@ -34,6 +34,7 @@ class SyntheticWorkload : public Workload {
   std::unique_ptr<SemanticClusters> semantic_;  // semantic workloads
   std::vector<Token> tokens_;
   std::vector<float> embeddings_;
+  std::vector<std::uint64_t> keys_buffer_;  // one batch of keys, drawn together
   std::uint64_t batch_index_ = 0;
   std::uint64_t next_token_id_ = 0;
 };
